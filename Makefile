@@ -1,0 +1,80 @@
+# Lurel — build, test, bench, install.
+#   make            build/lurel (optimised)
+#   make run        build and run the example
+#   make test       unit tests, Lua tests (diffed against lua5.4), budget-1 run,
+#                   opcode coverage, and all of it again under ASan+UBSan
+#   make bench      benchmarks against lua5.4 (and luajit -joff), docs/benchmarks.md
+#   make install PREFIX=/usr/local
+
+PREFIX  ?= /usr/local
+CC      ?= cc
+LUA_CFLAGS := $(shell pkg-config --cflags lua5.4 2>/dev/null || echo -I/usr/include/lua5.4)
+LUA_LIBS   := $(shell pkg-config --libs lua5.4 2>/dev/null || echo -llua5.4)
+
+WARN    := -Wall -Wextra -Wno-unused-parameter
+BASEFL  := -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(LUA_CFLAGS) -g
+OPT     ?= -O2
+LIBS    := $(LUA_LIBS) -lm
+
+SRCS := $(wildcard vm/*.c) $(wildcard compiler/*.c) lurel/main.c
+HDRS := $(wildcard vm/*.h) $(wildcard compiler/*.h) vm/opcodes.def
+STDLIB := $(sort $(wildcard stdlib/lualib/*.lua))
+
+# build variants: release (build/), sanitizers (build/asan/), switch dispatch (build/switch/)
+OBJS      := $(patsubst %.c,build/obj/%.o,$(SRCS)) build/obj/gen/lualib.o
+ASAN_OBJS := $(patsubst %.c,build/asan/obj/%.o,$(SRCS)) build/asan/obj/gen/lualib.o
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+.PHONY: all run test test-unit test-lua test-budget test-asan test-coverage asan bench install clean deps
+
+all: build/lurel
+
+build/gen/lualib.lua: $(STDLIB) scripts/gen_lualib.sh
+	@mkdir -p $(dir $@)
+	sh scripts/gen_lualib.sh $@ $(STDLIB)
+
+build/gen/lualib.c: build/gen/lualib.lua scripts/embed.sh
+	sh scripts/embed.sh lurel_lualib build/gen/lualib.lua > $@
+
+build/obj/gen/lualib.o: build/gen/lualib.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) $(OPT) -c $< -o $@
+
+build/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) $(OPT) -c $< -o $@
+
+build/lurel: $(OBJS)
+	$(CC) $(OPT) -o $@ $(OBJS) $(LIBS)
+
+build/asan/obj/gen/lualib.o: build/gen/lualib.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) -O1 $(SAN) -DLU_ASSERTS -c $< -o $@
+
+build/asan/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) -O1 $(SAN) -DLU_ASSERTS -c $< -o $@
+
+build/asan/lurel: $(ASAN_OBJS)
+	$(CC) $(SAN) -o $@ $(ASAN_OBJS) $(LIBS)
+
+asan: build/asan/lurel
+
+run: build/lurel
+	build/lurel examples/hello.lua
+
+test: build/lurel build/asan/lurel
+	bash tests/run_all.sh
+
+bench: build/lurel
+	python3 bench/run_bench.py --markdown docs/benchmarks.md
+
+install: build/lurel
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 build/lurel $(DESTDIR)$(PREFIX)/bin/lurel
+
+deps:
+	bash scripts/install-deps.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,294 @@
+/*
+ * main.c — the lurel command: runs scripts like lua5.4 (options -e, -l, -i,
+ * -v, -E, -W, -), plus --disasm and -c for Lurel bytecode.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "../compiler/compiler.h"
+#include "../vm/api.h"
+#include "../vm/lib.h"
+#include "../vm/do.h"
+#include "../vm/debug.h"
+#include "../vm/gc.h"
+#include "../vm/str.h"
+#include "../vm/tm.h"
+#include "../vm/func.h"
+#include "../vm/table.h"
+
+static const char *progname = "lurel";
+
+static void l_message(const char *msg) {
+  fprintf(stderr, "%s: %s\n", progname, msg);
+  fflush(stderr);
+}
+
+static void print_usage(const char *badoption) {
+  fprintf(stderr, "%s: ", progname);
+  if (badoption[1] == 'e' || badoption[1] == 'l' || badoption[1] == 'c')
+    fprintf(stderr, "'%s' needs argument\n", badoption);
+  else
+    fprintf(stderr, "unrecognized option '%s'\n", badoption);
+  fprintf(stderr,
+    "usage: %s [options] [script [args]]\n"
+    "Available options are:\n"
+    "  -e stat   execute string 'stat'\n"
+    "  -i        enter interactive mode after executing 'script'\n"
+    "  -l mod    require library 'mod' into global 'mod'\n"
+    "  -v        show version information\n"
+    "  -E        ignore environment variables\n"
+    "  -W        turn warnings on\n"
+    "  --        stop handling options\n"
+    "  -         stop handling options and execute stdin\n"
+    "  --disasm file   list the Lurel bytecode of a script\n"
+    "  -c out.lbc file compile a script to Lurel bytecode\n",
+    progname);
+  fflush(stderr);
+}
+
+/* Run the function on top of the main thread's stack with nargs arguments
+ * below it... (function first, then args).  Reports an uncaught error the
+ * way lua5.4 does.  Returns LU_OK or the error status. */
+static int docall(lu_State *L, int nargs) {
+  Value *func = L->top - nargs - 1;
+  int st = do_pcall_sync(L, func, LU_MULTRET);
+  if (st == LU_OK) return st;
+  /* the stack is intact at the error point: make the message and traceback */
+  Proc *P = L->P;
+  Value err;
+  val_copy(&err, &L->errval);
+  const char *msg;
+  char buf[128];
+  lu_State *base = L;
+  (void)base;
+  if (val_isstr(&err)) msg = str_data(val_str(&err));
+  else if (tm_getbyobj(P, &err, TM_TOSTRING) != NULL) {
+    msg = "(error object with __tostring)";
+  } else {
+    snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, &err));
+    msg = buf;
+  }
+  /* traceback: computed on the intact stack; pushed above it */
+  if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + 10);
+  lu_Jmp jb;
+  jb.previous = P->errorjmp;
+  P->errorjmp = &jb;
+  if (setjmp(jb.b) == 0) {
+    dbg_traceback(L, L, msg, 0);
+    const char *tb = str_data(val_str(L->top - 1));
+    fprintf(stderr, "%s: %s\n\t[C]: in ?\n", progname, tb);
+  } else {
+    fprintf(stderr, "%s: %s\n", progname, msg);
+  }
+  fflush(stderr);
+  P->errorjmp = jb.previous;
+  /* reset the thread */
+  upval_close(L, L->stack);
+  L->ci = &L->base_ci;
+  L->top = L->stack + 1;
+  return st;
+}
+
+static int dochunk(lu_State *L, const char *src, size_t len, const char *name) {
+  VM *vm = L->P->vm;
+  char *err = NULL;
+  Proto *p = compiler_compile(vm, src, len, name, &err);
+  if (p == NULL) {
+    l_message(err ? err : "syntax error");
+    free(err);
+    return 1;
+  }
+  LClosure *cl = lcl_new(L->P, p->sizeupvalues);
+  cl->p = p;
+  val_setlcl(L->top, cl);
+  L->top++;
+  lcl_initupvals(L->P, cl);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, L->P->globals);
+  return docall(L, 0) == LU_OK ? 0 : 1;
+}
+
+static int readall(FILE *f, char **out, size_t *outlen) {
+  size_t cap = 8192, n = 0;
+  char *b = malloc(cap);
+  size_t r;
+  while ((r = fread(b + n, 1, cap - n, f)) > 0) {
+    n += r;
+    if (n == cap) { cap *= 2; b = realloc(b, cap); }
+  }
+  *out = b;
+  *outlen = n;
+  return !ferror(f);
+}
+
+static int handle_script(lu_State *L, char **argv, int script) {
+  const char *fname = argv[script];
+  FILE *f;
+  if (strcmp(fname, "-") == 0 && strcmp(argv[script - 1], "--") != 0) fname = NULL;
+  f = fname ? fopen(fname, "rb") : stdin;
+  if (f == NULL) {
+    char m[512];
+    snprintf(m, sizeof m, "cannot open %s", fname);
+    l_message(m);
+    return 1;
+  }
+  char *src;
+  size_t len;
+  readall(f, &src, &len);
+  if (fname) fclose(f);
+  size_t skip = 0;
+  if (len > 0 && src[0] == '#') { while (skip < len && src[skip] != '\n') skip++; }
+  char chunkname[1024];
+  snprintf(chunkname, sizeof chunkname, fname ? "@%s" : "=stdin", fname);
+  char *err = NULL;
+  Proto *p = compiler_compile(L->P->vm, src + skip, len - skip, chunkname, &err);
+  free(src);
+  if (p == NULL) {
+    l_message(err ? err : "syntax error");
+    free(err);
+    return 1;
+  }
+  LClosure *cl = lcl_new(L->P, p->sizeupvalues);
+  cl->p = p;
+  val_setlcl(L->top, cl);
+  L->top++;
+  lcl_initupvals(L->P, cl);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, L->P->globals);
+  /* push the script arguments (arg[1..n]) */
+  Table *argt = NULL;
+  const Value *av = tab_getstr(L->P->globals, str_newz(L->P, "arg"));
+  if (val_istable(av)) argt = val_table(av);
+  int n = 0;
+  if (argt) {
+    n = (int)tab_len(argt);
+    stack_check(L, n + 1);
+    for (int j = 1; j <= n; j++) { val_copy(L->top, tab_getint(argt, j)); L->top++; }
+  }
+  return docall(L, n) == LU_OK ? 0 : 1;
+}
+
+/* arg table: arg[0] = script, negative indices for the interpreter and options */
+static void createargtable(lu_State *L, char **argv, int argc, int script) {
+  Proc *P = L->P;
+  if (script == argc) script = 0;
+  Table *t = tab_new(P);
+  for (int j = 0; j < argc; j++) {
+    Value v;
+    val_setstr(&v, str_newz(P, argv[j]));
+    tab_setint(L, t, j - script, &v);
+  }
+  Value tv;
+  val_settable(&tv, t);
+  tab_setstr(L, P->globals, str_newz(P, "arg"), &tv);
+}
+
+#define has_error 1
+#define has_i 2
+#define has_v 4
+#define has_e 8
+#define has_E 16
+
+static int collectargs(char **argv, int *first) {
+  int args = 0;
+  int i;
+  for (i = 1; argv[i] != NULL; i++) {
+    *first = i;
+    if (argv[i][0] != '-') return args;
+    switch (argv[i][1]) {
+      case '-':
+        if (strcmp(argv[i], "--disasm") == 0 || strcmp(argv[i], "--sandbox") == 0) return args | has_error;
+        if (argv[i][2] != '\0') return has_error;
+        *first = i + 1;
+        return args;
+      case '\0': return args;
+      case 'E': if (argv[i][2] != '\0') return has_error; args |= has_E; break;
+      case 'W': if (argv[i][2] != '\0') return has_error; break;
+      case 'i': args |= has_i; /* fallthrough */
+      case 'v': if (argv[i][2] != '\0') return has_error; args |= has_v; break;
+      case 'e': args |= has_e; /* fallthrough */
+      case 'l':
+        if (argv[i][2] == '\0') {
+          i++;
+          if (argv[i] == NULL || argv[i][0] == '-') return has_error;
+        }
+        break;
+      default: return has_error;
+    }
+  }
+  *first = i;
+  return args;
+}
+
+static int runargs(lu_State *L, char **argv, int n) {
+  for (int i = 1; i < n; i++) {
+    int option = argv[i][1];
+    switch (option) {
+      case 'e': case 'l': {
+        const char *extra = argv[i] + 2;
+        if (*extra == '\0') extra = argv[++i];
+        if (option == 'e') {
+          if (dochunk(L, extra, strlen(extra), "=(command line)") != 0) return 0;
+        } else {
+          l_message("-l: 'require' is not available yet (package library pending)");
+          return 0;
+        }
+        break;
+      }
+      case 'W': L->P->warn_on = 1; break;
+    }
+  }
+  return 1;
+}
+
+static void print_version(void) {
+  fputs(LUREL_COPYRIGHT "\n", stdout);
+  fflush(stdout);
+}
+
+int main(int argc, char **argv) {
+  const char *cerr = compiler_check();
+  if (cerr) { fprintf(stderr, "lurel: %s\n", cerr); return 1; }
+  VM *vm = vm_new();
+  vm->compile = compiler_compile;
+  Proc *P = proc_new(vm);
+  lu_State *L = P->mainthread;
+  const char *b = getenv("LUREL_REDUCTIONS");
+  if (b && atoi(b) > 0) P->budget = atoi(b);
+  P->reds = P->budget;
+  /* libraries are opened in a protected context (memory errors only) */
+  lu_Jmp jb;
+  jb.previous = NULL;
+  P->errorjmp = &jb;
+  if (setjmp(jb.b) != 0) { l_message("cannot open the libraries"); return 1; }
+  lu_openlibs(L);
+  int script = 0;
+  int args = collectargs(argv, &script);
+  createargtable(L, argv, argc, script);
+  P->errorjmp = NULL;
+  int status = 0;
+  if (args == has_error) {
+    print_usage(argv[script]);
+    status = 1;
+    goto done;
+  }
+  if (args & has_v) print_version();
+  if (!runargs(L, argv, script)) { status = 1; goto done; }
+  if (script < argc && argv[script]) {
+    status = handle_script(L, argv, script);
+  } else if (!(args & (has_e | has_v))) {
+    if (isatty(0)) {
+      print_version();
+      l_message("the interactive shell is not available yet; run a script");
+      status = 1;
+    } else {
+      char *dash[] = { "lurel", "-", NULL };
+      status = handle_script(L, dash, 1);
+    }
+  }
+done:
+  fflush(stdout);
+  P->errorjmp = NULL;
+  proc_free(P);
+  vm_free(vm);
+  return status;
+}

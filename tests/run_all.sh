@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# run_all.sh — everything `make test` runs.  Fails (exit 1) if any part fails.
+set -u
+cd "$(dirname "$0")/.."
+fail=0
+section() { printf '\n==== %s\n' "$1"; }
+
+section "Lua tests (diffed against lua5.4)"
+bash tests/run_lua_tests.sh --lurel build/lurel || fail=1
+
+section "Lua tests with a reduction budget of 1 (preemption at every check)"
+LUREL_REDUCTIONS=1 bash tests/run_lua_tests.sh --lurel build/lurel || fail=1
+
+section "Lua tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
+  bash tests/run_lua_tests.sh --lurel build/asan/lurel --timeout 300 || fail=1
+
+if [ -x tests/opcode_coverage.sh ] || [ -f tests/opcode_coverage.sh ]; then
+  section "opcode coverage"
+  bash tests/opcode_coverage.sh || fail=1
+fi
+
+if [ $fail -ne 0 ]; then echo; echo "make test: FAILED"; exit 1; fi
+echo; echo "make test: all passed"

@@ -1,0 +1,178 @@
+/* do.c — errors and the driver of a time slice (see do.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "do.h"
+#include "debug.h"
+#include "func.h"
+#include "gc.h"
+#include "str.h"
+#include "vm.h"
+#include "api.h"
+
+void lu_throw(lu_State *L, int status) {
+  Proc *P = L->P;
+  if (P->errorjmp) {
+    P->errorjmp->status = status;
+    longjmp(P->errorjmp->b, 1);
+  }
+  /* no driver: an error outside any run (a bug in the host) */
+  fprintf(stderr, "lurel: PANIC: unprotected error: %s\n",
+          val_isstr(&L->errval) ? str_data(val_str(&L->errval)) : "(not a string)");
+  abort();
+}
+
+void lu_throwvalue(lu_State *L, const Value *v) {
+  val_copy(&L->errval, v);
+  lu_throw(L, LU_ERRRUN);
+}
+
+void lu_runerror(lu_State *L, const char *fmt, ...) {
+  char where[LU_IDSIZE + 32];
+  char small[256];
+  va_list ap;
+  where[0] = '\0';
+  if (ci_isLua(L->ci)) dbg_where(L, 0, where, sizeof where);
+  va_start(ap, fmt);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  size_t wl = strlen(where);
+  String *s;
+  if (n < (int)sizeof small) {
+    char buf[sizeof where + sizeof small];
+    memcpy(buf, where, wl);
+    memcpy(buf + wl, small, (size_t)n);
+    s = str_new(L->P, buf, wl + (size_t)n);
+  } else {
+    s = str_newlong(L->P, wl + (size_t)n);
+    char *d = s->u.blob->data;
+    memcpy(d, where, wl);
+    va_start(ap, fmt);
+    vsnprintf(d + wl, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
+  val_setstr(&L->errval, s);
+  lu_throw(L, LU_ERRRUN);
+}
+
+/* ------------------------------------------------------------- chunk ids */
+
+#define RETS "..."
+#define PRE  "[string \""
+#define POS  "\"]"
+#define addstr(a, b, l) (memcpy(a, b, (l) * sizeof(char)), a += (l))
+
+void do_chunkid(char *out, const char *source, size_t srclen) {
+  size_t bufflen = LU_IDSIZE;
+  if (*source == '=') {
+    if (srclen <= bufflen) memcpy(out, source + 1, srclen * sizeof(char));
+    else { addstr(out, source + 1, bufflen - 1); *out = '\0'; }
+  } else if (*source == '@') {
+    if (srclen <= bufflen) memcpy(out, source + 1, srclen * sizeof(char));
+    else {
+      addstr(out, RETS, strlen(RETS));
+      bufflen -= strlen(RETS);
+      memcpy(out, source + 1 + srclen - bufflen, bufflen * sizeof(char));
+    }
+  } else {
+    const char *nl = strchr(source, '\n');
+    addstr(out, PRE, strlen(PRE));
+    bufflen -= strlen(PRE RETS POS) + 1;
+    if (srclen < bufflen && nl == NULL) {
+      addstr(out, source, srclen);
+    } else {
+      if (nl != NULL) srclen = (size_t)(nl - source);
+      if (srclen > bufflen) srclen = bufflen;
+      addstr(out, source, srclen);
+      addstr(out, RETS, strlen(RETS));
+    }
+    memcpy(out, POS, (strlen(POS) + 1) * sizeof(char));
+  }
+}
+
+/* ------------------------------------------------------------ the driver */
+
+/* Nearest protected frame of L at or below L->ci, or NULL. */
+static CallInfo *findpcall(lu_State *L) {
+  for (CallInfo *ci = L->ci; ci != NULL; ci = ci->previous)
+    if (ci->callstatus & CIST_YPCALL) return ci;
+  return NULL;
+}
+
+/* Unwind L to the protected C frame pci: close upvalues, cut the stack back
+ * to where the protected call started, push the error value; the frame's
+ * continuation then runs with 'status'. */
+static void unwind_to(lu_State *L, CallInfo *pci, int status) {
+  Value *oldtop = pci->u.c.oldtop;
+  upval_close(L, oldtop);
+  L->ci = pci;
+  pci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL);
+  L->top = oldtop;
+  val_copy(L->top, &L->errval);
+  L->top++;
+  L->nCcalls = 0;
+  L->entry = ENTRY_RESUME;
+  L->kstatus = status;
+}
+
+/* After an error was thrown: decide where execution continues.
+ * Returns true to continue running, false when the error escapes. */
+static bool handle_error(lu_State *L, int status) {
+  CallInfo *pci = findpcall(L);
+  if (pci == NULL) return false;
+  if ((pci->callstatus & CIST_XPCALL) && status != LU_ERRERR) {
+    /* call the message handler on top of the intact stack; its result
+     * becomes the error value (see the CIST_ERRH return in interp.c) */
+    int depth = 0;
+    for (CallInfo *ci = L->ci; ci != pci; ci = ci->previous)
+      if (ci->callstatus & CIST_ERRH) depth++;
+    if (depth >= 20 || stack_size(L) > LU_MAXSTACK) {
+      val_setstr(&L->errval, str_newz(L->P, "error in error handling"));
+      unwind_to(L, pci, LU_ERRERR);
+      return true;
+    }
+    if (ci_isLua(L->ci)) L->top = L->ci->top;
+    if (L->stack_last - L->top < 3) stack_realloc(L, stack_size(L) + 200);
+    val_copy(L->top, pci->func + 2);         /* xpcall(f, msgh, ...): msgh */
+    val_copy(L->top + 1, &L->errval);
+    L->top += 2;
+    L->entry = ENTRY_ERRH;
+    return true;
+  }
+  unwind_to(L, pci, status);
+  return true;
+}
+
+int do_run(lu_State *L) {
+  Proc *P = L->P;
+  lu_Jmp jb;
+  jb.previous = P->errorjmp;
+  for (;;) {
+    P->errorjmp = &jb;
+    jb.status = LU_OK;
+    if (setjmp(jb.b) == 0) {
+      int st = vm_execute(P->L);
+      P->errorjmp = jb.previous;
+      return st;
+    }
+    L = P->L;
+    if (!handle_error(L, jb.status)) {
+      P->errorjmp = jb.previous;
+      return jb.status;
+    }
+  }
+}
+
+void do_callentry(lu_State *L, Value *func, int nresults) {
+  L->entry = ENTRY_CALL;
+  L->entry_func = savestack(L, func);
+  L->entry_nres = (int16_t)nresults;
+}
+
+int do_pcall_sync(lu_State *L, Value *func, int nresults) {
+  do_callentry(L, func, nresults);
+  int st;
+  while ((st = do_run(L)) == LU_PREEMPT) L->P->reds = L->P->budget;
+  return st;
+}

@@ -1,0 +1,44 @@
+/*
+ * do.h — raising errors, stack frames for calls, and the driver that runs a
+ * thread for one time slice.
+ *
+ * The error mechanism (the only one):
+ *   lu_throw(L, status) stores nothing itself: the error value is already in
+ *   L->errval.  It longjmps to the driver of the current slice (do_run),
+ *   which (1) if the nearest protected frame is an xpcall whose handler has
+ *   not run yet, calls the handler on top of the intact stack; (2) else
+ *   unwinds the thread's frames to the nearest pcall/xpcall frame (closing
+ *   upvalues) and continues there with status LU_ERRRUN; (3) else, for a
+ *   coroutine, kills it and resumes its resumer; (4) else returns the error
+ *   to the caller of do_run (the process dies).  Errors never jump across a
+ *   process or scheduler switch.
+ */
+#ifndef LU_DO_H
+#define LU_DO_H
+
+#include "state.h"
+
+/* C functions return a count >= 0, or one of these requests. */
+#define LU_SIG_CALL      (-100)   /* call the function on top (lu_callk/lu_pcallk) */
+#define LU_SIG_TAILCALL  (-101)   /* replace this C frame by a call (lu_tailcall) */
+#define LU_SIG_YIELD     (-102)   /* suspend the coroutine (coroutine issue) */
+#define LU_SIG_BLOCK     (-103)   /* wait (processes issue) */
+
+LU_NORETURN void lu_throw(lu_State *L, int status);
+LU_NORETURN void lu_runerror(lu_State *L, const char *fmt, ...) LU_PRINTF(2, 3);
+LU_NORETURN void lu_throwvalue(lu_State *L, const Value *v);
+
+/* Run the thread until its entry frame returns (LU_OK), the reductions run
+ * out (LU_PREEMPT), or an error escapes (LU_ERRRUN etc., error in errval). */
+int do_run(lu_State *L);
+/* Prepare a call of the function at func with args up to L->top as the
+ * entry frame of a run; call do_run afterwards. */
+void do_callentry(lu_State *L, Value *func, int nresults);
+/* Run a complete call to the end (no preemption), for the command and tests. */
+int do_pcall_sync(lu_State *L, Value *func, int nresults);
+
+/* Format "chunkname" of a source for messages, like lua5.4. */
+void do_chunkid(char *out, const char *source, size_t srclen);
+#define LU_IDSIZE 60
+
+#endif

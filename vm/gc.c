@@ -1,0 +1,242 @@
+/* gc.c — per-process allocation accounting and mark & sweep collection. */
+#include <stdlib.h>
+#include <string.h>
+#include "gc.h"
+#include "str.h"
+#include "table.h"
+#include "func.h"
+#include "do.h"
+
+#define GC_MINTHRESHOLD  (64 * 1024)
+
+LU_NORETURN void mem_error(Proc *P) {
+  lu_State *L = P->L;
+  val_setstr(&L->errval, P->vm->memerrmsg);
+  lu_throw(L, LU_ERRMEM);
+}
+
+static void check_maxheap(Proc *P) {
+  if (P->maxheap && P->totalbytes > P->maxheap) {
+    /* (processes issue) the process is killed with reason "max_heap_size";
+     * until then it is a memory error */
+    mem_error(P);
+  }
+}
+
+void *mem_alloc(Proc *P, size_t n) {
+  void *b = malloc(n ? n : 1);
+  if (lu_unlikely(b == NULL)) {
+    gc_fullcollect(P);
+    b = malloc(n ? n : 1);
+    if (b == NULL) mem_error(P);
+  }
+  P->totalbytes += n;
+  if (lu_unlikely(P->maxheap != 0)) check_maxheap(P);
+  return b;
+}
+
+void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
+  void *b = realloc(block, newsize ? newsize : 1);
+  if (lu_unlikely(b == NULL)) {
+    gc_fullcollect(P);
+    b = realloc(block, newsize ? newsize : 1);
+    if (b == NULL) mem_error(P);
+  }
+  P->totalbytes += newsize - oldsize;
+  if (lu_unlikely(P->maxheap != 0)) check_maxheap(P);
+  return b;
+}
+
+void mem_free(Proc *P, void *block, size_t n) {
+  free(block);
+  P->totalbytes -= n;
+}
+
+GCObj *gc_newobj(Proc *P, int tt, size_t sz) {
+  GCObj *o = mem_alloc(P, sz);
+  o->tt = (uint8_t)tt;
+  o->marked = 0;
+  o->next = P->allgc;
+  P->allgc = o;
+  return o;
+}
+
+/* ------------------------------------------------------------------- mark */
+
+static inline void markobj(Proc *P, GCObj *o) {
+  if (o->marked & (GC_BLACK | GC_SHARED)) return;
+  o->marked |= GC_BLACK;
+  switch (o->tt) {
+    case T_STR: return;                  /* no children */
+    case T_TABLE: ((Table *)o)->gclist = P->gray; break;
+    case T_LCL: ((LClosure *)o)->gclist = P->gray; break;
+    case T_CCL: ((CClosure *)o)->gclist = P->gray; break;
+    case T_UDATA: ((Udata *)o)->gclist = P->gray; break;
+    case T_THREAD: ((lu_State *)o)->gclist = P->gray; break;
+    case T_UPVAL: {
+      /* open or closed, its current value is reachable through it */
+      UpVal *uv = (UpVal *)o;
+      if (val_iscollectable(uv->v)) markobj(P, val_gc(uv->v));
+      return;
+    }
+    default: return;
+  }
+  P->gray = o;
+}
+
+#define markvalue(P, v) do { const Value *mv_ = (v); \
+  if (val_iscollectable(mv_)) markobj(P, val_gc(mv_)); } while (0)
+
+static void traversetable(Proc *P, Table *t) {
+  if (t->metatable) markobj(P, (GCObj *)t->metatable);
+  for (uint32_t i = 0; i < t->asize; i++) markvalue(P, &t->array[i]);
+  if (!tab_isdummy(t)) {
+    uint32_t size = tab_sizenode(t);
+    for (uint32_t i = 0; i < size; i++) {
+      Node *n = &t->node[i];
+      if (val_isnil(node_val(n))) {
+        /* dead entry: its key may die; keep it only for 'next' identity */
+        if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) n->ktt = T_DEADKEY;
+      } else {
+        if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(P, n->k.gc);
+        markvalue(P, node_val(n));
+      }
+    }
+  }
+}
+
+static void traversethread(Proc *P, lu_State *th) {
+  Value *o = th->stack;
+  if (o == NULL) return;
+  for (; o < th->top; o++) markvalue(P, o);
+  for (; o < th->stack_last + LU_EXTRA_STACK; o++) val_setnil(o);
+  markvalue(P, &th->errval);
+  for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) markobj(P, (GCObj *)uv);
+  if (th->resumer) markobj(P, (GCObj *)th->resumer);
+}
+
+static void propagate(Proc *P) {
+  while (P->gray) {
+    GCObj *o = P->gray;
+    switch (o->tt) {
+      case T_TABLE: { Table *t = (Table *)o; P->gray = t->gclist; traversetable(P, t); break; }
+      case T_LCL: {
+        LClosure *cl = (LClosure *)o;
+        P->gray = cl->gclist;
+        for (int i = 0; i < cl->nupvalues; i++)
+          if (cl->upvals[i]) markobj(P, (GCObj *)cl->upvals[i]);
+        break;
+      }
+      case T_CCL: {
+        CClosure *cl = (CClosure *)o;
+        P->gray = cl->gclist;
+        for (int i = 0; i < cl->nupvalues; i++) markvalue(P, &cl->upvalue[i]);
+        break;
+      }
+      case T_UDATA: {
+        Udata *u = (Udata *)o;
+        P->gray = u->gclist;
+        if (u->metatable) markobj(P, (GCObj *)u->metatable);
+        for (int i = 0; i < u->nuvalue; i++) markvalue(P, &udata_uv(u)[i]);
+        break;
+      }
+      case T_THREAD: {
+        lu_State *th = (lu_State *)o;
+        P->gray = th->gclist;
+        traversethread(P, th);
+        break;
+      }
+      default: lu_assert(0); P->gray = NULL; break;
+    }
+  }
+}
+
+static void markroots(Proc *P) {
+  markvalue(P, &P->registry);
+  if (P->globals) markobj(P, (GCObj *)P->globals);
+  if (P->loaded) markobj(P, (GCObj *)P->loaded);
+  for (int i = 0; i < LU_NUMTYPES; i++) if (P->mt[i]) markobj(P, (GCObj *)P->mt[i]);
+  if (P->mainthread) markobj(P, (GCObj *)P->mainthread);
+  if (P->L) markobj(P, (GCObj *)P->L);
+  if (P->chunkname_stdin) markobj(P, (GCObj *)P->chunkname_stdin);
+}
+
+/* ------------------------------------------------------------------ sweep */
+
+void gc_freeobj(Proc *P, GCObj *o) {
+  switch (o->tt) {
+    case T_STR: str_free(P, (String *)o); break;
+    case T_TABLE: tab_free(P, (Table *)o); break;
+    case T_LCL: {
+      LClosure *cl = (LClosure *)o;
+      if (cl->p) proto_decref(cl->p);
+      mem_free(P, cl, sizeof(LClosure) + cl->nupvalues * sizeof(UpVal *));
+      break;
+    }
+    case T_CCL: {
+      CClosure *cl = (CClosure *)o;
+      mem_free(P, cl, sizeof(CClosure) + cl->nupvalues * sizeof(Value));
+      break;
+    }
+    case T_UPVAL: {
+      UpVal *uv = (UpVal *)o;
+      if (upval_isopen(uv)) upval_unlink(uv);
+      mem_free(P, uv, sizeof(UpVal));
+      break;
+    }
+    case T_UDATA: {
+      Udata *u = (Udata *)o;
+      if (u->release) u->release(udata_mem(u));
+      mem_free(P, u, sizeof(Udata) + u->nuvalue * sizeof(Value) + u->len);
+      break;
+    }
+    case T_THREAD: thread_free(P, (lu_State *)o); break;
+    default: lu_assert(0); break;
+  }
+}
+
+static void sweep(Proc *P) {
+  GCObj **p = &P->allgc;
+  while (*p) {
+    GCObj *o = *p;
+    if (o->marked & (GC_BLACK | GC_FIXED)) {
+      o->marked &= (uint8_t)~GC_BLACK;
+      p = &o->next;
+    } else {
+      *p = o->next;
+      gc_freeobj(P, o);
+    }
+  }
+}
+
+void gc_fullcollect(Proc *P) {
+  if (P->L == NULL) return;
+  P->gray = NULL;
+  markroots(P);
+  propagate(P);
+  str_sweep(P);
+  sweep(P);
+  size_t th = P->totalbytes / 100 * (size_t)P->gcpause;
+  P->gcthreshold = th < GC_MINTHRESHOLD ? GC_MINTHRESHOLD : th;
+  /* shrink the string table when it is mostly empty */
+  if (P->strt_nuse < P->strt_size / 4 && P->strt_size > 64) str_resize(P, P->strt_size / 2);
+}
+
+void gc_step(lu_State *L) {
+  Proc *P = L->P;
+  if (P->gcstopped) { P->gcthreshold = P->totalbytes + GC_MINTHRESHOLD; return; }
+  gc_fullcollect(P);
+}
+
+void gc_freeall(Proc *P) {
+  /* close open upvalues first, so that freeing order does not matter */
+  for (GCObj *o = P->allgc; o; o = o->next) {
+    if (o->tt == T_UPVAL) {
+      UpVal *uv = (UpVal *)o;
+      if (upval_isopen(uv)) { upval_unlink(uv); uv->v = &uv->u.value; val_setnil(uv->v); }
+    }
+  }
+  GCObj *o = P->allgc;
+  P->allgc = NULL;
+  while (o) { GCObj *nx = o->next; gc_freeobj(P, o); o = nx; }
+}

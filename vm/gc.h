@@ -1,0 +1,38 @@
+/*
+ * gc.h — per-process memory and garbage collection.
+ *
+ * Every byte a process allocates is counted in P->totalbytes (off-heap
+ * bytes such as long-string blobs included), which paces the collector and
+ * enforces max_heap_size.  The collector is a stop-the-process mark and
+ * sweep with an explicit gray list (no C recursion).  It runs only at safe
+ * points of the interpreter (gc_check), never inside a C function, so C
+ * library code may hold raw object pointers between its allocations.
+ * It never touches another process: shared objects (GC_SHARED) are skipped.
+ *
+ * Invariant: a stack slot never refers to a freed object.  Marking a
+ * thread marks [stack, top) and clears the rest of the stack to nil; at a
+ * safe point L->top covers every live value of the running frame.
+ */
+#ifndef LU_GC_H
+#define LU_GC_H
+
+#include "state.h"
+
+void *mem_alloc(Proc *P, size_t n);
+void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize);
+void mem_free(Proc *P, void *block, size_t n);
+LU_NORETURN void mem_error(Proc *P);
+#define mem_newvec(P, n, t)  ((t *)mem_alloc(P, (size_t)(n) * sizeof(t)))
+#define mem_freevec(P, b, n, t) mem_free(P, b, (size_t)(n) * sizeof(t))
+
+/* New collectable object of tag tt and size sz, linked into P's heap. */
+GCObj *gc_newobj(Proc *P, int tt, size_t sz);
+
+/* Collect if the debt says so.  Call only at safe points. */
+#define gc_check(L) do { if (lu_unlikely((L)->P->totalbytes >= (L)->P->gcthreshold)) gc_step(L); } while (0)
+void gc_step(lu_State *L);
+void gc_fullcollect(Proc *P);
+void gc_freeall(Proc *P);
+void gc_freeobj(Proc *P, GCObj *o);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * lib.h — the standard libraries: openers and helpers shared between them.
+ *
+ * Each lu_open_X pushes its module table (the base library pushes _G).
+ * lu_openlibs (lib_base.c) opens them all into a process.
+ */
+#ifndef LU_LIB_H
+#define LU_LIB_H
+
+#include "api.h"
+
+int lu_open_base(lu_State *L);
+int lu_open_string(lu_State *L);
+int lu_open_table(lu_State *L);
+int lu_open_math(lu_State *L);
+
+/* Tail-call the function 'name' of the built-in Lua library (stdlib/)
+ * with all the arguments of the running C function:
+ *     return lib_calllualib(L, "name");
+ * Used where Lua semantics need metamethods or callbacks (see api.h). */
+int lib_calllualib(lu_State *L, const char *name);
+
+/* loadfile: pushes the function, or nil and a message (returns 1 or 2). */
+int lib_loadfile(lu_State *L, const char *fname, const char *mode, int envidx);
+
+#endif

@@ -1,0 +1,646 @@
+/* lib_base.c — the basic functions (manual §6.1). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include "api.h"
+#include "lib.h"
+#include "debug.h"
+#include "do.h"
+#include "func.h"
+#include "gc.h"
+#include "str.h"
+#include "table.h"
+#include "vm.h"
+
+/* ------------------------------------------------------------------ print */
+
+static void writestr(const char *s, size_t l) { fwrite(s, 1, l, stdout); }
+
+static int print_step(lu_State *L, lu_Int i, lu_Int n);
+
+static int print_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status;
+  lu_Int i = (lu_Int)(ctx & 0xffffffff), n = (lu_Int)(ctx >> 32);
+  size_t l;
+  const char *s = lu_tolstring(L, -1, &l);
+  if (s == NULL) return lu_errorf(L, "'__tostring' must return a string");
+  if (i > 1) writestr("\t", 1);
+  writestr(s, l);
+  lu_pop(L, 1);
+  return print_step(L, i + 1, n);
+}
+
+static int print_step(lu_State *L, lu_Int i, lu_Int n) {
+  for (; i <= n; i++) {
+    if (lu_getmetafield(L, (int)i, "__tostring") != LU_TNIL) {
+      lu_pushvalue(L, (int)i);
+      return lu_callk(L, 1, 1, (intptr_t)(i | (n << 32)), print_k);
+    }
+    size_t l;
+    const char *s = lu_tolstring_raw(L, (int)i, &l);
+    if (i > 1) writestr("\t", 1);
+    writestr(s, l);
+    lu_pop(L, 1);
+  }
+  writestr("\n", 1);
+  fflush(stdout);
+  return 0;
+}
+
+static int b_print(lu_State *L) {
+  return print_step(L, 1, lu_gettop(L));
+}
+
+/* --------------------------------------------------------------- tostring */
+
+static int tostring_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  if (!lu_isstring(L, -1)) return lu_errorf(L, "'__tostring' must return a string");
+  return 1;
+}
+
+/* tostring(v), usable as a continuation step by other C functions */
+static int b_tostring(lu_State *L) {
+  lu_checkany(L, 1);
+  if (lu_getmetafield(L, 1, "__tostring") != LU_TNIL) {
+    lu_pushvalue(L, 1);
+    return lu_callk(L, 1, 1, 0, tostring_k);
+  }
+  lu_tolstring_raw(L, 1, NULL);
+  return 1;
+}
+
+static int b_type(lu_State *L) {
+  int t = lu_type(L, 1);
+  lu_argcheck(L, t != LU_TNONE, 1, "value expected");
+  lu_pushstring(L, lu_typename(L, t));
+  return 1;
+}
+
+/* --------------------------------------------------------------- tonumber */
+
+static const char *b_str2int(const char *s, int base, lu_Int *pn) {
+  lu_Unsigned n = 0;
+  int neg = 0;
+  s += strspn(s, " \f\n\r\t\v");
+  if (*s == '-') { s++; neg = 1; }
+  else if (*s == '+') s++;
+  if (!isalnum((unsigned char)*s)) return NULL;
+  do {
+    int digit = isdigit((unsigned char)*s) ? *s - '0' : (toupper((unsigned char)*s) - 'A') + 10;
+    if (digit >= base) return NULL;
+    n = n * (lu_Unsigned)base + (lu_Unsigned)digit;
+    s++;
+  } while (isalnum((unsigned char)*s));
+  s += strspn(s, " \f\n\r\t\v");
+  *pn = (lu_Int)(neg ? (0u - n) : n);
+  return s;
+}
+
+static int b_tonumber(lu_State *L) {
+  if (lu_isnoneornil(L, 2)) {
+    if (lu_type(L, 1) == LU_TNUMBER) { lu_settop(L, 1); return 1; }
+    size_t l;
+    const char *s = lu_tolstring(L, 1, &l);
+    Value v;
+    if (s != NULL && lu_type(L, 1) == LU_TSTRING && vm_lstr2num(s, l, &v)) {
+      lu_pushv(L, &v);
+      return 1;
+    }
+    lu_checkany(L, 1);
+  } else {
+    size_t l;
+    lu_Int base = lu_checkinteger(L, 2);
+    lu_checktype(L, 1, LU_TSTRING);
+    const char *s = lu_tolstring(L, 1, &l);
+    lu_argcheck(L, 2 <= base && base <= 36, 2, "base out of range");
+    lu_Int n;
+    if (b_str2int(s, (int)base, &n) == s + l) {
+      lu_pushinteger(L, n);
+      return 1;
+    }
+  }
+  lu_pushnil(L);
+  return 1;
+}
+
+/* ---------------------------------------------------------------- raw ops */
+
+static int b_rawequal(lu_State *L) {
+  lu_checkany(L, 1);
+  lu_checkany(L, 2);
+  lu_pushboolean(L, lu_rawequal(L, 1, 2));
+  return 1;
+}
+
+static int b_rawlen(lu_State *L) {
+  int t = lu_type(L, 1);
+  lu_argexpected(L, t == LU_TTABLE || t == LU_TSTRING, 1, "table or string");
+  lu_pushinteger(L, (lu_Int)lu_rawlen(L, 1));
+  return 1;
+}
+
+static int b_rawget(lu_State *L) {
+  lu_checktype(L, 1, LU_TTABLE);
+  lu_checkany(L, 2);
+  lu_settop(L, 2);
+  lu_rawget(L, 1);
+  return 1;
+}
+
+static int b_rawset(lu_State *L) {
+  lu_checktype(L, 1, LU_TTABLE);
+  lu_checkany(L, 2);
+  lu_checkany(L, 3);
+  lu_settop(L, 3);
+  lu_rawset(L, 1);
+  return 1;
+}
+
+/* ------------------------------------------------------------ metatables */
+
+static int b_getmetatable(lu_State *L) {
+  lu_checkany(L, 1);
+  if (!lu_getmetatable(L, 1)) { lu_pushnil(L); return 1; }
+  lu_getmetafield(L, 1, "__metatable");
+  return 1;
+}
+
+static int b_setmetatable(lu_State *L) {
+  int t = lu_type(L, 2);
+  lu_checktype(L, 1, LU_TTABLE);
+  lu_argexpected(L, t == LU_TNIL || t == LU_TTABLE, 2, "nil or table");
+  if (lu_getmetafield(L, 1, "__metatable") != LU_TNIL)
+    return lu_errorf(L, "cannot change a protected metatable");
+  lu_settop(L, 2);
+  lu_setmetatable(L, 1);
+  return 1;
+}
+
+/* ---------------------------------------------------------------- next etc */
+
+static int b_next(lu_State *L) {
+  lu_checktype(L, 1, LU_TTABLE);
+  lu_settop(L, 2);
+  if (lu_next(L, 1)) return 2;
+  lu_pushnil(L);
+  return 1;
+}
+
+static int pairs_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  return 3;
+}
+
+static int b_pairs(lu_State *L) {
+  lu_checkany(L, 1);
+  if (lu_getmetafield(L, 1, "__pairs") == LU_TNIL) {
+    lu_pushcfunction(L, b_next);
+    lu_pushvalue(L, 1);
+    lu_pushnil(L);
+    return 3;
+  }
+  lu_pushvalue(L, 1);
+  return lu_callk(L, 1, 3, 0, pairs_k);
+}
+
+static int ipairs_aux(lu_State *L) {
+  lu_Int i = lu_checkinteger(L, 2);
+  i = (lu_Int)((lu_Unsigned)i + 1u);
+  Value *t = lu_index2value(L, 1);
+  if (val_istable(t) && val_table(t)->metatable == NULL) {
+    const Value *v = tab_getint(val_table(t), i);
+    if (val_isnil(v)) { lu_pushnil(L); return 1; }
+    lu_pushinteger(L, i);
+    lu_pushv(L, v);
+    return 2;
+  }
+  /* metamethods may apply: the Lua version does t[i] */
+  return lib_calllualib(L, "ipairs_aux");
+}
+
+static int b_ipairs(lu_State *L) {
+  lu_checkany(L, 1);
+  lu_pushcfunction(L, ipairs_aux);
+  lu_pushvalue(L, 1);
+  lu_pushinteger(L, 0);
+  return 3;
+}
+
+static int b_select(lu_State *L) {
+  int n = lu_gettop(L);
+  if (lu_type(L, 1) == LU_TSTRING && *lu_tostring(L, 1) == '#') {
+    lu_pushinteger(L, n - 1);
+    return 1;
+  }
+  lu_Int i = lu_checkinteger(L, 1);
+  if (i < 0) i = n + i;
+  else if (i > n) i = n;
+  lu_argcheck(L, 1 <= i, 1, "index out of range");
+  return n - (int)i;
+}
+
+/* ---------------------------------------------------------------- errors */
+
+static int b_error(lu_State *L) {
+  lu_Int level = lu_optinteger(L, 2, 1);
+  lu_settop(L, 1);
+  if (lu_type(L, 1) == LU_TSTRING && level > 0) {
+    lu_where(L, (int)level);
+    lu_pushvalue(L, 1);
+    size_t l1, l2;
+    const char *a = lu_tolstring(L, -2, &l1);
+    const char *b = lu_tolstring(L, -1, &l2);
+    lu_Buffer B;
+    lu_buffinit(L, &B);
+    lu_addlstring(&B, a, l1);
+    lu_addlstring(&B, b, l2);
+    lu_pushresult(&B);
+  }
+  return lu_error(L);
+}
+
+static int b_assert(lu_State *L) {
+  if (lu_likely(lu_toboolean(L, 1))) return lu_gettop(L);
+  lu_checkany(L, 1);
+  lu_remove(L, 1);
+  lu_pushstring(L, "assertion failed!");
+  lu_settop(L, 1);
+  return b_error(L);
+}
+
+static int pcall_k(lu_State *L, int status, intptr_t extra) {
+  if (status != LU_OK) {
+    lu_pushboolean(L, 0);
+    lu_pushvalue(L, -2);
+    return 2;
+  }
+  return lu_gettop(L) - (int)extra;
+}
+
+static int b_pcall(lu_State *L) {
+  lu_checkany(L, 1);
+  lu_pushboolean(L, 1);
+  lu_insert(L, 1);
+  return lu_pcallk(L, lu_gettop(L) - 2, LU_MULTRET, 0, pcall_k);
+}
+
+static int b_xpcall(lu_State *L) {
+  int n = lu_gettop(L);
+  lu_checktype(L, 2, LU_TFUNCTION);
+  /* stack: f, msgh, args...  ->  f, msgh, true, f, args... */
+  lu_pushboolean(L, 1);
+  lu_pushvalue(L, 1);
+  lu_rotate(L, 3, 2);
+  int r = lu_pcallk(L, n - 2, LU_MULTRET, 2, pcall_k);
+  L->ci->callstatus |= CIST_XPCALL;    /* the handler is at index 2 */
+  return r;
+}
+
+/* ------------------------------------------------------------------- load */
+
+static int checkmode(lu_State *L, const char *mode, const char *x) {
+  if (mode && strchr(mode, x[0]) == NULL) {
+    lu_pushfstring(L, "attempt to load a %s chunk (mode is '%s')", x, mode);
+    return 0;
+  }
+  return 1;
+}
+
+/* Compile src and push the closure (upvalue 1 = env at index envidx, or the
+ * globals when envidx == 0); on failure push nil and the message. */
+static int load_aux(lu_State *L, const char *src, size_t len, const char *chunkname,
+                    const char *mode, int envidx) {
+  Proc *P = L->P;
+  Proto *p;
+  if (len > 0 && src[0] == '\x1b') {
+    if (!checkmode(L, mode, "binary")) goto fail;
+    lu_pushstring(L, "binary chunks are not supported yet");
+    goto fail;
+  } else {
+    if (!checkmode(L, mode, "text")) goto fail;
+    char *err = NULL;
+    if (P->vm->compile == NULL) { lu_pushstring(L, "no compiler available"); goto fail; }
+    p = P->vm->compile(P->vm, src, len, chunkname, &err);
+    if (p == NULL) {
+      lu_pushstring(L, err ? err : "syntax error");
+      free(err);
+      goto fail;
+    }
+  }
+  {
+    LClosure *cl = lcl_new(P, p->sizeupvalues);
+    cl->p = p;                 /* the closure takes the compiler's reference */
+    P->totalbytes += 0;
+    Value v;
+    val_setlcl(&v, cl);
+    lu_pushv(L, &v);
+    lcl_initupvals(P, cl);
+    if (cl->nupvalues >= 1) {
+      if (envidx) val_copy(cl->upvals[0]->v, lu_index2value(L, envidx));
+      else val_settable(cl->upvals[0]->v, P->globals);
+    }
+    return 1;
+  }
+fail:
+  lu_pushnil(L);
+  lu_insert(L, -2);
+  return 2;
+}
+
+/* load(chunk [, chunkname [, mode [, env]]]) */
+static int load_finish(lu_State *L, int status, intptr_t ctx);
+
+static int load_reader_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status;
+  /* stack: 1 chunk(fn) 2 name 3 mode 4 env 5 pieces-table, 6 result */
+  int t = lu_type(L, -1);
+  if (t == LU_TNIL || (t == LU_TSTRING && lu_rawlen(L, -1) == 0)) {
+    lu_pop(L, 1);
+    return load_finish(L, 0, ctx);
+  }
+  if (t != LU_TSTRING) {
+    lu_pop(L, 1);
+    lu_pushnil(L);
+    lu_pushstring(L, "reader function must return a string");
+    return 2;
+  }
+  lu_rawseti(L, 5, (lu_Int)lu_rawlen(L, 5) + 1);
+  lu_pushvalue(L, 1);
+  return lu_callk(L, 0, 1, ctx, load_reader_k);
+}
+
+static int load_finish(lu_State *L, int status, intptr_t ctx) {
+  (void)status;
+  int hasenv = (int)ctx;
+  /* join the pieces */
+  lu_Buffer b;
+  lu_buffinit(L, &b);
+  size_t n = lu_rawlen(L, 5);
+  for (size_t j = 1; j <= n; j++) {
+    lu_rawgeti(L, 5, (lu_Int)j);
+    lu_addvalue(&b);
+  }
+  lu_pushresult(&b);
+  size_t len;
+  const char *src = lu_tolstring(L, -1, &len);
+  const char *chunkname = lu_optstring(L, 2, "=(load)");
+  const char *mode = lu_optstring(L, 3, "bt");
+  return load_aux(L, src, len, chunkname, mode, hasenv ? 4 : 0);
+}
+
+static int b_load(lu_State *L) {
+  size_t l;
+  const char *s = lu_tolstring(L, 1, &l);
+  const char *mode = lu_optstring(L, 3, "bt");
+  int hasenv = !lu_isnone(L, 4);
+  if (s != NULL) {
+    const char *chunkname = lu_optstring(L, 2, s);
+    return load_aux(L, s, l, chunkname, mode, hasenv ? 4 : 0);
+  }
+  lu_checktype(L, 1, LU_TFUNCTION);
+  lu_optstring(L, 2, "=(load)");
+  lu_settop(L, 4);
+  lu_newtable(L);               /* 5: pieces */
+  lu_pushvalue(L, 1);
+  return lu_callk(L, 0, 1, hasenv, load_reader_k);
+}
+
+/* Read a whole file (NULL name = stdin) into a pushed string, skipping a
+ * first line starting with '#'.  Returns 0 and pushes a message on error. */
+static int readfile(lu_State *L, const char *fname) {
+  FILE *f = fname ? fopen(fname, "rb") : stdin;
+  if (f == NULL) {
+    lu_pushfstring(L, "cannot open %s", fname);
+    return 0;
+  }
+  lu_Buffer b;
+  lu_buffinit(L, &b);
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) lu_addlstring(&b, buf, n);
+  int err = ferror(f);
+  if (fname) fclose(f);
+  if (err) {
+    lu_pushfstring(L, "cannot read %s", fname ? fname : "stdin");
+    return 0;
+  }
+  lu_pushresult(&b);
+  size_t len;
+  const char *s = lu_tolstring(L, -1, &len);
+  if (len > 0 && s[0] == '#') {
+    /* keep the line break so that line numbers stay right */
+    size_t k = 0;
+    while (k < len && s[k] != '\n') k++;
+    lu_pushlstring(L, s + k, len - k);
+    lu_remove(L, -2);
+  }
+  return 1;
+}
+
+int lib_loadfile(lu_State *L, const char *fname, const char *mode, int envidx) {
+  if (!readfile(L, fname)) {
+    lu_pushnil(L);
+    lu_insert(L, -2);
+    return 2;
+  }
+  size_t len;
+  const char *src = lu_tolstring(L, -1, &len);
+  const char *chunkname = fname ? lu_pushfstring(L, "@%s", fname) : lu_pushstring(L, "=stdin");
+  int r = load_aux(L, src, len, chunkname, mode, envidx);
+  /* results are on top; drop the source and name below them */
+  lu_remove(L, -(r + 1));
+  lu_remove(L, -(r + 1));
+  return r;
+}
+
+static int b_loadfile(lu_State *L) {
+  const char *fname = lu_optstring(L, 1, NULL);
+  const char *mode = lu_optstring(L, 2, "bt");
+  int env = !lu_isnone(L, 3) ? 3 : 0;
+  return lib_loadfile(L, fname, mode, env);
+}
+
+static int b_dofile(lu_State *L) {
+  const char *fname = lu_optstring(L, 1, NULL);
+  lu_settop(L, 1);
+  if (lib_loadfile(L, fname, "bt", 0) != 1) return lu_error(L);
+  return lu_tailcall(L, 0);
+}
+
+/* --------------------------------------------------------- collectgarbage */
+
+static int b_collectgarbage(lu_State *L) {
+  static const char *const opts[] = { "stop", "restart", "collect", "count", "step",
+    "setpause", "setstepmul", "isrunning", "generational", "incremental", NULL };
+  Proc *P = L->P;
+  int o = lu_checkoption(L, 1, "collect", opts);
+  switch (o) {
+    case 0: P->gcstopped = 1; lu_pushinteger(L, 0); return 1;
+    case 1: P->gcstopped = 0; P->gcthreshold = P->totalbytes; lu_pushinteger(L, 0); return 1;
+    case 2: case 4:
+      /* safe here: everything live is below this C frame's top */
+      gc_fullcollect(P);
+      if (o == 2) lu_pushinteger(L, 0); else lu_pushboolean(L, 1);
+      return 1;
+    case 3: {
+      lu_pushnumber(L, (lu_Num)P->totalbytes / 1024.0);
+      return 1;
+    }
+    case 5: {
+      lu_Int prev = P->gcpause;
+      P->gcpause = (int)lu_optinteger(L, 2, 200);
+      if (P->gcpause < 100) P->gcpause = 100;
+      lu_pushinteger(L, prev);
+      return 1;
+    }
+    case 6: lu_pushinteger(L, 100); return 1;
+    case 7: lu_pushboolean(L, !P->gcstopped); return 1;
+    case 8: case 9: lu_pushstring(L, "incremental"); return 1;
+  }
+  return 0;
+}
+
+static int b_warn(lu_State *L) {
+  int n = lu_gettop(L);
+  lu_checkstring(L, 1);
+  for (int j = 2; j <= n; j++) lu_checkstring(L, j);
+  const char *m = lu_tostring(L, 1);
+  if (n == 1 && m[0] == '@') {
+    if (strcmp(m, "@on") == 0) L->P->warn_on = 1;
+    else if (strcmp(m, "@off") == 0) L->P->warn_on = 0;
+    return 0;
+  }
+  if (!L->P->warn_on) return 0;
+  fputs("Lua warning: ", stderr);
+  for (int j = 1; j <= n; j++) fputs(lu_tostring(L, j), stderr);
+  fputs("\n", stderr);
+  fflush(stderr);
+  return 0;
+}
+
+static const lu_Reg base_funcs[] = {
+  {"assert", b_assert},
+  {"collectgarbage", b_collectgarbage},
+  {"dofile", b_dofile},
+  {"error", b_error},
+  {"getmetatable", b_getmetatable},
+  {"ipairs", b_ipairs},
+  {"loadfile", b_loadfile},
+  {"load", b_load},
+  {"next", b_next},
+  {"pairs", b_pairs},
+  {"pcall", b_pcall},
+  {"print", b_print},
+  {"warn", b_warn},
+  {"rawequal", b_rawequal},
+  {"rawlen", b_rawlen},
+  {"rawget", b_rawget},
+  {"rawset", b_rawset},
+  {"select", b_select},
+  {"setmetatable", b_setmetatable},
+  {"tonumber", b_tonumber},
+  {"tostring", b_tostring},
+  {"type", b_type},
+  {"xpcall", b_xpcall},
+  {NULL, NULL}
+};
+
+int lu_open_base(lu_State *L) {
+  lu_pushglobaltable(L);
+  lu_setfuncs(L, base_funcs, 0);
+  lu_pushvalue(L, -1);
+  lu_rawsetfield(L, -2, "_G");
+  lu_pushstring(L, LUREL_LUA_VERSION);
+  lu_rawsetfield(L, -2, "_VERSION");
+  return 1;
+}
+
+/* ------------------------------------------------------- the Lua library
+ * stdlib/lualib.lua is compiled once per VM and run once per process, on first
+ * use; it returns a table of functions kept in the registry. */
+
+extern const char lurel_lualib[];
+extern const size_t lurel_lualib_len;
+
+static const char *const LUALIB_KEY = "_LURELLIB";
+
+static int lualib_loaded(lu_State *L, int status, intptr_t ctx);
+
+static int lualib_push(lu_State *L, const char *name) {
+  lu_rawgetfield(L, LU_REGISTRYINDEX, LUALIB_KEY);
+  if (lu_istable(L, -1)) {
+    lu_rawgetfield(L, -1, name);
+    lu_remove(L, -2);
+    if (lu_isnil(L, -1)) return lu_errorf(L, "internal: no Lua library function '%s'", name);
+    return 1;
+  }
+  lu_pop(L, 1);
+  return 0;
+}
+
+/* Tail-call Lua library function 'name' with all arguments of the current
+ * C function, loading the library first if needed. */
+int lib_calllualib(lu_State *L, const char *name) {
+  if (lualib_push(L, name)) {
+    lu_insert(L, 1);
+    return lu_tailcall(L, lu_gettop(L) - 1);
+  }
+  Proc *P = L->P;
+  VM *vm = P->vm;
+  if (vm->lualib == NULL) {
+    char *err = NULL;
+    vm->lualib = vm->compile(vm, lurel_lualib, lurel_lualib_len, "=[lurel]", &err);
+    if (vm->lualib == NULL) {
+      lu_pushfstring(L, "internal: cannot compile the Lua library: %s", err ? err : "?");
+      free(err);
+      return lu_error(L);
+    }
+  }
+  /* run the library chunk with a private environment of fresh builtins */
+  LClosure *cl = lcl_new(P, vm->lualib->sizeupvalues);
+  cl->p = vm->lualib;
+  proto_incref(vm->lualib);
+  Value v;
+  val_setlcl(&v, cl);
+  lu_pushv(L, &v);
+  lcl_initupvals(P, cl);
+  lu_newtable(L);
+  lu_setfuncs(L, base_funcs, 0);
+  if (cl->nupvalues >= 1) val_copy(cl->upvals[0]->v, L->top - 1);
+  lu_pop(L, 1);
+  return lu_callk(L, 0, 1, (intptr_t)name, lualib_loaded);
+}
+
+static int lualib_loaded(lu_State *L, int status, intptr_t ctx) {
+  (void)status;
+  lu_checktype(L, -1, LU_TTABLE);
+  lu_rawsetfield(L, LU_REGISTRYINDEX, LUALIB_KEY);
+  return lib_calllualib(L, (const char *)ctx);
+}
+
+/* --------------------------------------------------------- open all libs */
+
+typedef struct { const char *name; int (*open)(lu_State *L); } LibEntry;
+
+static const LibEntry libs[] = {
+  {"_G", lu_open_base},
+  {"string", lu_open_string},
+  {"table", lu_open_table},
+  {"math", lu_open_math},
+  {NULL, NULL}
+};
+
+void lu_openlibs(lu_State *L) {
+  for (const LibEntry *e = libs; e->name; e++) {
+    int top = lu_gettop(L);
+    e->open(L);
+    /* loaded[name] = module; _G[name] = module */
+    Value mod;
+    val_copy(&mod, L->top - 1);
+    tab_setstr(L, L->P->loaded, str_newz(L->P, e->name), &mod);
+    if (strcmp(e->name, "_G") != 0) tab_setstr(L, L->P->globals, str_newz(L->P, e->name), &mod);
+    lu_settop(L, top);
+  }
+}

@@ -1,0 +1,209 @@
+/* state.c — creating and freeing the VM, processes, threads; stack growth. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "state.h"
+#include "gc.h"
+#include "str.h"
+#include "table.h"
+#include "func.h"
+#include "do.h"
+
+#define BASIC_STACK_SIZE  (2 * LU_MINSTACK)
+
+VM *vm_new(void) {
+  VM *vm = calloc(1, sizeof(VM));
+  if (!vm) return NULL;
+  vm->seed = 0x2545F491u;
+  for (int i = 0; i < TM_N; i++) vm->tmname[i] = atom_newz(vm, tm_names[i]);
+  vm->memerrmsg = atom_newz(vm, "not enough memory");
+  vm->next_pid = 0;
+  return vm;
+}
+
+void vm_free(VM *vm) {
+  atom_freeall(vm);
+  free(vm);
+}
+
+static void stack_init(Proc *P, lu_State *L1) {
+  L1->stack = mem_newvec(P, BASIC_STACK_SIZE + LU_EXTRA_STACK, Value);
+  for (int i = 0; i < BASIC_STACK_SIZE + LU_EXTRA_STACK; i++) val_setnil(&L1->stack[i]);
+  L1->top = L1->stack;
+  L1->stack_last = L1->stack + BASIC_STACK_SIZE;
+  CallInfo *ci = &L1->base_ci;
+  ci->next = ci->previous = NULL;
+  ci->callstatus = CIST_C;
+  ci->func = L1->top;
+  ci->u.c.k = NULL;
+  ci->nresults = 0;
+  val_setnil(L1->top);    /* 'function' entry for this ci */
+  L1->top++;
+  ci->top = L1->top + LU_MINSTACK;
+  L1->ci = ci;
+}
+
+static void thread_initfields(Proc *P, lu_State *L1) {
+  L1->status = LU_OK;
+  L1->P = P;
+  L1->stack = NULL;
+  L1->ci = NULL;
+  L1->nci = 0;
+  L1->nCcalls = 0;
+  L1->openupval = NULL;
+  L1->gclist = NULL;
+  L1->resumer = NULL;
+  L1->nargs_resume = 0;
+  L1->entry = ENTRY_RESUME;
+  L1->entry_nres = 0;
+  L1->entry_func = 0;
+  L1->kstatus = LU_OK;
+  val_setnil(&L1->errval);
+}
+
+lu_State *thread_new(Proc *P) {
+  lu_State *L1 = (lu_State *)gc_newobj(P, T_THREAD, sizeof(lu_State));
+  thread_initfields(P, L1);
+  stack_init(P, L1);
+  return L1;
+}
+
+static void freeci(Proc *P, lu_State *L1) {
+  CallInfo *ci = L1->base_ci.next;
+  L1->base_ci.next = NULL;
+  while (ci) {
+    CallInfo *nx = ci->next;
+    mem_free(P, ci, sizeof(CallInfo));
+    ci = nx;
+  }
+  L1->nci = 0;
+}
+
+void thread_free(Proc *P, lu_State *L1) {
+  if (L1->stack) {
+    upval_close(L1, L1->stack);
+    freeci(P, L1);
+    mem_freevec(P, L1->stack, stack_size(L1) + LU_EXTRA_STACK, Value);
+  }
+  mem_free(P, L1, sizeof(lu_State));
+}
+
+CallInfo *ci_extend(lu_State *L) {
+  CallInfo *ci = mem_alloc(L->P, sizeof(CallInfo));
+  L->ci->next = ci;
+  ci->previous = L->ci;
+  ci->next = NULL;
+  L->nci++;
+  return ci;
+}
+
+/* free the unused CallInfos beyond the current one (half of them) */
+void ci_shrink(lu_State *L) {
+  CallInfo *ci = L->ci->next;
+  if (ci == NULL) return;
+  L->ci->next = NULL;
+  while (ci) {
+    CallInfo *nx = ci->next;
+    mem_free(L->P, ci, sizeof(CallInfo));
+    L->nci--;
+    ci = nx;
+  }
+}
+
+/* Move the stack: every pointer into it (frames, top, open upvalues) is
+ * rebased.  The stress build moves it on every growth. */
+void stack_realloc(lu_State *L, int newsize) {
+  int oldsize = stack_size(L);
+  Value *oldstack = L->stack;
+  Value *newstack = mem_newvec(L->P, newsize + LU_EXTRA_STACK, Value);
+  int keep = oldsize < newsize ? oldsize : newsize;
+  memcpy(newstack, oldstack, (size_t)(keep + LU_EXTRA_STACK) * sizeof(Value));
+  for (int i = keep + LU_EXTRA_STACK; i < newsize + LU_EXTRA_STACK; i++) val_setnil(&newstack[i]);
+  /* rebase */
+  L->top = newstack + (L->top - oldstack);
+  for (UpVal *uv = L->openupval; uv; uv = uv->u.open.next)
+    uv->v = newstack + (uv->v - oldstack);
+  for (CallInfo *ci = L->ci; ci; ci = ci->previous) {
+    ci->top = newstack + (ci->top - oldstack);
+    ci->func = newstack + (ci->func - oldstack);
+    if (!ci_isLua(ci) && ci->u.c.oldtop)
+      ci->u.c.oldtop = newstack + (ci->u.c.oldtop - oldstack);
+  }
+  mem_freevec(L->P, oldstack, oldsize + LU_EXTRA_STACK, Value);
+  L->stack = newstack;
+  L->stack_last = newstack + newsize;
+}
+
+void stack_grow(lu_State *L, int n) {
+  int size = stack_size(L);
+  if (lu_unlikely(size > LU_MAXSTACK)) {
+    /* already using the extra space reserved for handling an overflow */
+    val_setstr(&L->errval, str_newz(L->P, "error in error handling"));
+    lu_throw(L, LU_ERRERR);
+  }
+  int needed = (int)(L->top - L->stack) + n;
+  if (needed <= LU_MAXSTACK) {
+    int newsize = 2 * size;
+    if (newsize > LU_MAXSTACK) newsize = LU_MAXSTACK;
+    if (newsize < needed) newsize = needed;
+#ifdef LU_STRESS
+    stack_realloc(L, newsize);
+#else
+    stack_realloc(L, newsize);
+#endif
+    return;
+  }
+  /* room to handle the error, then raise it */
+  stack_realloc(L, LU_MAXSTACK + 200);
+  lu_runerror(L, "stack overflow");
+}
+
+Proc *proc_new(VM *vm) {
+  Proc *P = calloc(1, sizeof(Proc));
+  if (!P) return NULL;
+  P->vm = vm;
+  P->gcpause = 200;
+  P->gcthreshold = 64 * 1024;
+  P->budget = LU_REDUCTIONS;
+  P->reds = LU_REDUCTIONS;
+  P->warn_on = 0;
+  val_setnil(&P->registry);
+  /* the intern table needs P->L for error reporting: allocate with plain
+   * accounting (cannot fail usefully this early) */
+  P->strt_size = 64;
+  P->strt = calloc(P->strt_size, sizeof(String *));
+  P->totalbytes += P->strt_size * sizeof(String *);
+  lu_State *L = (lu_State *)calloc(1, sizeof(lu_State));
+  /* the main thread is a heap object like any other */
+  L->tt = T_THREAD;
+  L->marked = 0;
+  L->next = NULL;
+  P->totalbytes += sizeof(lu_State);
+  thread_initfields(P, L);
+  P->mainthread = L;
+  P->L = L;
+  stack_init(P, L);
+  L->next = P->allgc;
+  P->allgc = (GCObj *)L;
+  /* registry: [1] = main thread, [2] = globals */
+  Table *reg = tab_new(P);
+  val_settable(&P->registry, reg);
+  Table *g = tab_new(P);
+  P->globals = g;
+  Value v;
+  val_setthread(&v, L);
+  tab_setint(L, reg, 1, &v);
+  val_settable(&v, g);
+  tab_setint(L, reg, 2, &v);
+  P->loaded = tab_new(P);
+  /* random seed: time and address, like lua5.4 (a process's own state) */
+  uint64_t seed = (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)P;
+  P->rng[0] = seed; P->rng[1] = 0xff; P->rng[2] = 0; P->rng[3] = 0;
+  return P;
+}
+
+void proc_free(Proc *P) {
+  gc_freeall(P);
+  free(P->strt);
+  free(P);
+}

@@ -1,0 +1,180 @@
+/*
+ * state.h — the VM, processes, threads (Lua stacks) and call frames.
+ *
+ * VM: what all processes share — the atom table of constant strings, the
+ * metamethod names, and (later) the process table, scheduler and timers.
+ *   Who may touch it: today one scheduler thread.  When SMP lands, the atom
+ *   table is written only while compiling (under vm->atom_lock) and read by
+ *   any scheduler; everything else will say its lock here.
+ *
+ * Proc: one Erlang-style process = one Lua "universe": its heap (allgc),
+ *   interned short strings, registry, globals, metatables of basic types,
+ *   main thread, and its garbage collector.  Only the scheduler thread
+ *   running the process touches it (no locks).  Nothing in it points into
+ *   another Proc.
+ *
+ * lu_State: one Lua thread (the main one of a process, or a coroutine): a
+ *   stack of Values and a list of CallInfo frames.  The interpreter is
+ *   stackless: a Lua call pushes a CallInfo and continues in the same C
+ *   loop, so any thread can be suspended between two instructions.
+ *
+ * Errors (the one mechanism): lu_throw() longjmps to the driver of the
+ * current time slice (do.c), which unwinds the current thread's frames to
+ * the nearest protected frame (pcall/xpcall) or to the coroutine boundary,
+ * or ends the process.  A longjmp never crosses a process or a scheduler
+ * switch: the jmp_buf is set at the start of every slice.
+ */
+#ifndef LU_STATE_H
+#define LU_STATE_H
+
+#include <setjmp.h>
+#include "object.h"
+#include "tm.h"
+
+/* ------------------------------------------------------------- call frames */
+typedef struct CallInfo CallInfo;
+struct CallInfo {
+  Value *func;                /* function slot; arguments follow */
+  Value *top;                 /* top of this frame's stack area */
+  CallInfo *previous, *next;
+  union {
+    struct {                  /* Lua functions */
+      const Instr *savedpc;
+      int32_t nextraargs;     /* varargs stored below func */
+    } l;
+    struct {                  /* C functions */
+      lu_KFunction k;         /* continuation, or NULL */
+      intptr_t ctx;
+      Value *oldtop;          /* pcall: where results go */
+    } c;
+  } u;
+  int16_t nresults;           /* expected results, LU_MULTRET = all */
+  uint16_t callstatus;
+};
+
+/* callstatus bits */
+#define CIST_C        (1u << 0)   /* running a C function */
+#define CIST_FRESH    (1u << 1)   /* entry frame of a run: returning ends the run */
+#define CIST_YPCALL   (1u << 2)   /* pcall/xpcall frame: errors stop here */
+#define CIST_FIN      (1u << 3)   /* metamethod call: caller's instruction must be finished */
+#define CIST_TAIL     (1u << 4)   /* frame was tail called */
+#define CIST_XPCALL   (1u << 5)   /* xpcall frame: has a message handler (at func+1) */
+#define CIST_ERRH     (1u << 6)   /* running a message handler */
+#define CIST_CLSRET   (1u << 7)   /* closing tbc variables on return (later) */
+#define CIST_HOOKED   (1u << 8)
+
+#define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
+
+/* ------------------------------------------------------------------ threads */
+struct lu_State {
+  GC_HEADER;
+  uint8_t status;             /* LU_OK, LU_YIELD (suspended coroutine), LU_ERRRUN (dead) */
+  Proc *P;
+  Value *top;                 /* first free slot */
+  CallInfo *ci;               /* current frame */
+  Value *stack;
+  Value *stack_last;          /* end of usable stack (LU_EXTRA_STACK slots follow) */
+  UpVal *openupval;           /* open upvalues, sorted by decreasing stack level */
+  GCObj *gclist;
+  lu_State *resumer;          /* coroutine that resumed this one */
+  CallInfo base_ci;           /* frame of the thread's entry */
+  int nci;                    /* number of CallInfos allocated */
+  int nCcalls;                /* C-level nesting */
+  int nargs_resume;           /* coroutine: values passed by resume/yield */
+  uint8_t entry;              /* how vm_execute starts (ENTRY_*) */
+  int16_t entry_nres;         /* results wanted by the call to start */
+  ptrdiff_t entry_func;       /* stack offset of the function to call */
+  int kstatus;                /* status passed to a C continuation */
+  Value errval;               /* error object while unwinding */
+};
+
+/* entry modes of vm_execute */
+#define ENTRY_RESUME  0       /* continue L->ci (Lua: at savedpc; C: its continuation) */
+#define ENTRY_CALL    1       /* call the function at entry_func as a fresh frame */
+#define ENTRY_ERRH    2       /* call the message handler pushed at top-2 */
+
+#define stack_size(L)   ((int)((L)->stack_last - (L)->stack))
+
+/* -------------------------------------------------------------------- the VM */
+typedef struct AtomTable {
+  String **hash;
+  size_t size, nuse;
+} AtomTable;
+
+struct VM {
+  AtomTable atoms;            /* shared immortal strings (constants of code) */
+  String *tmname[TM_N];       /* metamethod names, atoms */
+  String *memerrmsg;          /* "not enough memory", atom */
+  uint32_t seed;              /* hash seed for strings */
+  uint64_t next_pid;          /* (processes issue) */
+  size_t code_bytes;          /* bytes of the code area (prototypes) */
+  /* the compiler, provided by the host (vm/ does not depend on compiler/):
+   * returns a prototype or NULL with *err malloc'd */
+  Proto *(*compile)(VM *vm, const char *src, size_t len, const char *chunkname, char **err);
+  Proto *lualib;              /* compiled built-in Lua library (stdlib/), or NULL */
+  String *longatoms;           /* long constant strings (never freed before the VM) */
+};
+
+/* ------------------------------------------------------------------ processes */
+typedef struct lu_Jmp {
+  struct lu_Jmp *previous;
+  jmp_buf b;
+  volatile int status;
+} lu_Jmp;
+
+struct Proc {
+  VM *vm;
+  /* heap */
+  GCObj *allgc;               /* every collectable object of this process */
+  GCObj *gray;                /* mark work list */
+  GCObj *tobefnz;             /* (gc issue) objects with pending finalizers */
+  size_t totalbytes;          /* bytes allocated, off-heap bytes included */
+  size_t gcthreshold;         /* collect when totalbytes passes this */
+  size_t maxheap;             /* 0 = unlimited */
+  int gcpause;                /* percent, like Lua's */
+  int gcstopped;
+  /* interned short strings */
+  String **strt;
+  size_t strt_size, strt_nuse;
+  /* the Lua universe */
+  Value registry;             /* registry table */
+  Table *globals;
+  Table *loaded;              /* package.loaded */
+  Table *mt[LU_NUMTYPES];     /* metatables of basic types */
+  lu_State *mainthread;
+  lu_State *L;                /* running thread */
+  lu_Jmp *errorjmp;
+  /* scheduler */
+  int32_t reds;               /* reductions left in the slice */
+  int32_t budget;             /* reductions per slice */
+  uint64_t reductions;        /* total reductions */
+  /* libraries */
+  uint64_t rng[4];            /* math.random state (xoshiro256**) */
+  int warn_on;
+  void *ud;                   /* host data (the command's options) */
+  String *chunkname_stdin;
+};
+
+#define G(L)          ((L)->P)
+#define proc_vm(P)    ((P)->vm)
+
+/* state.c */
+VM *vm_new(void);
+void vm_free(VM *vm);
+Proc *proc_new(VM *vm);
+void proc_free(Proc *P);
+lu_State *thread_new(Proc *P);
+void thread_free(Proc *P, lu_State *L1);
+void stack_grow(lu_State *L, int n);          /* raises "stack overflow" */
+void stack_realloc(lu_State *L, int newsize);
+CallInfo *ci_extend(lu_State *L);
+void ci_shrink(lu_State *L);
+
+#define stack_check(L, n) \
+  do { if (lu_unlikely((L)->stack_last - (L)->top <= (n))) stack_grow(L, n); } while (0)
+#define savestack(L, p)     ((char *)(p) - (char *)(L)->stack)
+#define restorestack(L, n)  ((Value *)((char *)(L)->stack + (n)))
+
+#define ci_next(L) ((L)->ci->next ? ((L)->ci = (L)->ci->next) : ((L)->ci = ci_extend(L)))
+
+#endif

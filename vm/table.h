@@ -1,0 +1,48 @@
+/*
+ * table.h — Lua tables: an array part for keys 1..asize and a hash part
+ * (chained scatter table with Brent's variation), Lua's border rule for '#'.
+ *
+ * Reads return a pointer to the value slot (VAL_ABSENT when missing), which
+ * stays valid until the next insertion of a new key.  Writes go through
+ * val_copy() into a slot or through tab_set*().  Keys are normalised: a
+ * float with an integral value is stored as an integer.
+ */
+#ifndef LU_TABLE_H
+#define LU_TABLE_H
+
+#include "state.h"
+
+#define tab_sizenode(t)   (1u << (t)->lsizenode)
+#define tab_isdummy(t)    ((t)->lastfree == NULL)
+#define tab_invalidatetm(t) ((t)->flags = 0)
+
+Table *tab_new(Proc *P);
+void tab_free(Proc *P, Table *t);
+void tab_resize(Proc *P, Table *t, uint32_t asize, uint32_t hsize);
+void tab_resizearray(Proc *P, Table *t, uint32_t asize);
+
+const Value *tab_get(Table *t, const Value *key);
+const Value *tab_getint(Table *t, lu_Int key);
+const Value *tab_getstr(Table *t, String *key);
+const Value *tab_getshortstr(Table *t, String *key);   /* key must be short */
+
+/* Raw set; raises an error for nil and NaN keys. */
+void tab_set(lu_State *L, Table *t, const Value *key, const Value *val);
+void tab_setint(lu_State *L, Table *t, lu_Int key, const Value *val);
+void tab_setstr(lu_State *L, Table *t, String *key, const Value *val);
+/* Slot for a key known to be absent (the caller then writes the value). */
+Value *tab_newkey(lu_State *L, Table *t, const Value *key);
+
+lu_Unsigned tab_len(Table *t);
+/* next: key at key[0] (nil to start); on success writes next key and value
+ * into key[0], key[1] and returns 1; returns 0 at the end. */
+int tab_next(lu_State *L, Table *t, Value *key);
+size_t tab_memsize(const Table *t);
+
+/* Fast paths used by the interpreter. */
+LU_INLINE const Value *tab_getint_fast(Table *t, lu_Int k) {
+  if ((lu_Unsigned)k - 1u < t->asize) return &t->array[k - 1];
+  return tab_getint(t, k);
+}
+
+#endif
