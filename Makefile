@@ -25,7 +25,8 @@ OBJS      := $(patsubst %.c,build/obj/%.o,$(SRCS)) build/obj/gen/lualib.o
 ASAN_OBJS := $(patsubst %.c,build/asan/obj/%.o,$(SRCS)) build/asan/obj/gen/lualib.o
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-.PHONY: all run test test-unit test-lua test-budget test-asan test-coverage asan bench install clean deps
+STRESS_DUMMY :=
+.PHONY: stress all run test test-unit test-lua test-budget test-asan test-coverage asan bench install clean deps
 
 all: build/lurel
 
@@ -59,6 +60,20 @@ build/asan/lurel: $(ASAN_OBJS)
 	$(CC) $(SAN) -o $@ $(ASAN_OBJS) $(LIBS)
 
 asan: build/asan/lurel
+
+# stress build: collect at every safe point, move the stack on every growth,
+# internal assertions (run with LUREL_REDUCTIONS=1 for preemption everywhere)
+STRESS_OBJS := $(patsubst %.c,build/stress/obj/%.o,$(SRCS)) build/stress/obj/gen/lualib.o
+build/stress/obj/gen/lualib.o: build/gen/lualib.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) -O1 -DLU_STRESS -DLU_ASSERTS -c $< -o $@
+build/stress/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) -O1 -DLU_STRESS -DLU_ASSERTS -c $< -o $@
+build/stress/lurel: $(STRESS_OBJS)
+	$(CC) -o $@ $(STRESS_OBJS) $(LIBS)
+stress: build/stress/lurel
+	LUREL_REDUCTIONS=1 bash tests/run_lua_tests.sh --lurel build/stress/lurel --timeout 300
 
 run: build/lurel
 	build/lurel examples/hello.lua

@@ -16,6 +16,7 @@
 #include "../vm/tm.h"
 #include "../vm/func.h"
 #include "../vm/table.h"
+#include "../vm/lbc.h"
 
 static const char *progname = "lurel";
 
@@ -121,6 +122,72 @@ static int readall(FILE *f, char **out, size_t *outlen) {
   return !ferror(f);
 }
 
+/* Source or Lurel bytecode (first byte 27) to a verified prototype. */
+static Proto *loadproto(VM *vm, const char *src, size_t len, const char *chunkname, char **err) {
+  if (len > 0 && src[0] == '\x1b') {
+    char buf[300];
+    Proto *p = lbc_undump(vm, src, len, chunkname, buf, sizeof buf);
+    if (!p) *err = strdup(buf);
+    return p;
+  }
+  return compiler_compile(vm, src, len, chunkname, err);
+}
+
+static Proto *loadfileproto(VM *vm, const char *fname, char **err) {
+  FILE *f = fopen(fname, "rb");
+  if (!f) {
+    char m[600];
+    snprintf(m, sizeof m, "cannot open %s", fname);
+    *err = strdup(m);
+    return NULL;
+  }
+  char *src;
+  size_t len;
+  readall(f, &src, &len);
+  fclose(f);
+  size_t skip = 0;
+  if (len > 0 && src[0] == '#') { while (skip < len && src[skip] != '\n') skip++; }
+  char chunkname[1024];
+  snprintf(chunkname, sizeof chunkname, "@%s", fname);
+  Proto *p = loadproto(vm, src + skip, len - skip, chunkname, err);
+  free(src);
+  return p;
+}
+
+static int filewriter(const void *p, size_t sz, void *ud) {
+  return fwrite(p, 1, sz, (FILE *)ud) != sz;
+}
+
+/* --disasm FILE and -c OUT FILE */
+static int tool_main(VM *vm, int argc, char **argv) {
+  char *err = NULL;
+  if (strcmp(argv[1], "--disasm") == 0) {
+    if (argc < 3) { l_message("--disasm needs a file"); return 1; }
+    Proto *p = loadfileproto(vm, argv[2], &err);
+    if (!p) { l_message(err); free(err); return 1; }
+    lbc_disasm(stdout, p, 1);
+    proto_decref(p);
+    return 0;
+  }
+  /* -c out.lbc file [-s] */
+  if (argc < 4) { l_message("usage: lurel -c out.lbc file.lua"); return 1; }
+  Proto *p = loadfileproto(vm, argv[3], &err);
+  if (!p) { l_message(err); free(err); return 1; }
+  FILE *out = fopen(argv[2], "wb");
+  if (!out) {
+    char m[600];
+    snprintf(m, sizeof m, "cannot open %s for writing", argv[2]);
+    l_message(m);
+    proto_decref(p);
+    return 1;
+  }
+  int st = lbc_dump(p, filewriter, out, argc > 4 && strcmp(argv[4], "-s") == 0);
+  if (fclose(out) != 0) st = 1;
+  proto_decref(p);
+  if (st) { l_message("cannot write the bytecode file"); return 1; }
+  return 0;
+}
+
 static int handle_script(lu_State *L, char **argv, int script) {
   const char *fname = argv[script];
   FILE *f;
@@ -141,7 +208,7 @@ static int handle_script(lu_State *L, char **argv, int script) {
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, fname ? "@%s" : "=stdin", fname);
   char *err = NULL;
-  Proto *p = compiler_compile(L->P->vm, src + skip, len - skip, chunkname, &err);
+  Proto *p = loadproto(L->P->vm, src + skip, len - skip, chunkname, &err);
   free(src);
   if (p == NULL) {
     l_message(err ? err : "syntax error");
@@ -250,6 +317,11 @@ int main(int argc, char **argv) {
   if (cerr) { fprintf(stderr, "lurel: %s\n", cerr); return 1; }
   VM *vm = vm_new();
   vm->compile = compiler_compile;
+  if (argc > 1 && (strcmp(argv[1], "--disasm") == 0 || strcmp(argv[1], "-c") == 0)) {
+    int r = tool_main(vm, argc, argv);
+    vm_free(vm);
+    return r;
+  }
   Proc *P = proc_new(vm);
   lu_State *L = P->mainthread;
   const char *b = getenv("LUREL_REDUCTIONS");

@@ -283,7 +283,7 @@ int dbg_where(lu_State *L, int level, char *buf, size_t bufsz) {
     char src[LU_IDSIZE];
     dbg_shortsrc(ci_lcl(ci)->p, src);
     int line = dbg_currentline(ci);
-    return snprintf(buf, bufsz, "%s:%d: ", src, line);
+    if (line > 0) return snprintf(buf, bufsz, "%s:%d: ", src, line);
   }
   buf[0] = '\0';
   return 0;
@@ -349,7 +349,9 @@ void dbg_traceback(lu_State *L, lu_State *L1, const char *msg, int level) {
     if (ci_isLua(ci)) {
       Proto *p = ci_lcl(ci)->p;
       dbg_shortsrc(p, src);
-      snprintf(line, sizeof line, "\n\t%s:%d: in ", src, dbg_currentline(ci));
+      int cl = dbg_currentline(ci);
+      if (cl > 0) snprintf(line, sizeof line, "\n\t%s:%d: in ", src, cl);
+      else snprintf(line, sizeof line, "\n\t%s: in ", src);
     } else {
       snprintf(line, sizeof line, "\n\t[C]: in ");
     }

@@ -116,12 +116,30 @@ static void unwind_to(lu_State *L, CallInfo *pci, int status) {
   L->kstatus = status;
 }
 
+/* If a to-be-closed variable at or above level is pending, set up the call
+ * of its __close (the error value saved below it) and return true: the
+ * interpreter runs it, then rethrows (CIST_CLOSEERR) to come back here. */
+static bool close_next(lu_State *L, Value *level, int status) {
+  if (!tbc_pending(L, level)) return false;
+  if (ci_isLua(L->ci) && L->top < L->ci->top) L->top = L->ci->top;
+  if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + LU_MINSTACK);
+  Value err;
+  if (status == LU_CLOSE || status == LU_EXIT) val_setnil(&err);
+  else val_copy(&err, &L->errval);
+  val_copy(L->top, &L->errval);       /* saved error, restored afterwards */
+  L->top++;
+  tbc_prepclose(L, &err);
+  L->closestatus = status;
+  L->entry = ENTRY_CLOSEERR;
+  return true;
+}
+
 /* After an error was thrown: decide where execution continues.
  * Returns true to continue running, false when the error escapes. */
 static bool handle_error(lu_State *L, int status) {
-  CallInfo *pci = findpcall(L);
-  if (pci == NULL) return false;
-  if ((pci->callstatus & CIST_XPCALL) && status != LU_ERRERR) {
+  bool all = L->closing || status == LU_EXIT || status == LU_CLOSE;
+  CallInfo *pci = all ? NULL : findpcall(L);
+  if (pci && (pci->callstatus & CIST_XPCALL) && status != LU_ERRERR) {
     /* call the message handler on top of the intact stack; its result
      * becomes the error value (see the CIST_ERRH return in interp.c) */
     int depth = 0;
@@ -129,18 +147,55 @@ static bool handle_error(lu_State *L, int status) {
       if (ci->callstatus & CIST_ERRH) depth++;
     if (depth >= 20 || stack_size(L) > LU_MAXSTACK) {
       val_setstr(&L->errval, str_newz(L->P, "error in error handling"));
-      unwind_to(L, pci, LU_ERRERR);
+      status = LU_ERRERR;
+      pci->callstatus &= (uint16_t)~CIST_XPCALL;
+    } else {
+      if (ci_isLua(L->ci)) L->top = L->ci->top;
+      if (L->stack_last - L->top < 3) stack_realloc(L, stack_size(L) + 200);
+      val_copy(L->top, pci->func + 2);         /* xpcall(f, msgh, ...): msgh */
+      val_copy(L->top + 1, &L->errval);
+      L->top += 2;
+      L->entry = ENTRY_ERRH;
       return true;
     }
-    if (ci_isLua(L->ci)) L->top = L->ci->top;
-    if (L->stack_last - L->top < 3) stack_realloc(L, stack_size(L) + 200);
-    val_copy(L->top, pci->func + 2);         /* xpcall(f, msgh, ...): msgh */
-    val_copy(L->top + 1, &L->errval);
-    L->top += 2;
-    L->entry = ENTRY_ERRH;
+  }
+  /* close pending to-be-closed variables first, one call at a time */
+  if (pci && close_next(L, pci->u.c.oldtop, status)) return true;
+  if (all && close_next(L, L->stack, status)) return true;
+  if (pci) {
+    unwind_to(L, pci, status);
     return true;
   }
-  unwind_to(L, pci, status);
+  lu_State *r = L->resumer;
+  if (r == NULL) return false;
+  /* the coroutine ends: its resumer continues (resume returns false and
+   * the error, or close returns true); a coroutine dead by an error keeps
+   * its stack for debug.traceback */
+  L->costatus = CO_DEAD;
+  L->resumer = NULL;
+  r->costatus = CO_RUNNING;
+  L->P->L = r;
+  if (status == LU_CLOSE) {
+    L->status = LU_OK;
+    L->closing = 0;
+    upval_close(L, L->stack);
+    L->ci = &L->base_ci;
+    L->top = L->stack + 1;
+    r->entry = ENTRY_RESUME;
+    r->kstatus = LU_OK;
+    return true;
+  }
+  L->status = (uint8_t)status;
+  if (L->closing) {
+    L->closing = 0;
+    upval_close(L, L->stack);
+    L->ci = &L->base_ci;
+  }
+  if (r->stack_last - r->top < 2) stack_realloc(r, stack_size(r) + LU_MINSTACK);
+  val_copy(r->top, &L->errval);
+  r->top++;
+  r->entry = ENTRY_RESUME;
+  r->kstatus = status;
   return true;
 }
 
@@ -162,6 +217,27 @@ int do_run(lu_State *L) {
       return jb.status;
     }
   }
+}
+
+int do_resume(lu_State *L, lu_State *co, int nargs, intptr_t ctx, lu_KFunction k) {
+  CallInfo *ci = L->ci;
+  ci->u.c.k = k;
+  ci->u.c.ctx = ctx;
+  if (co->stack_last - co->top <= nargs) stack_grow(co, nargs);
+  for (int j = 0; j < nargs; j++) val_copy(co->top + j, L->top - nargs + j);
+  co->top += nargs;
+  L->top -= nargs;
+  co->nargs_resume = nargs;
+  L->co_target = co;
+  return LU_SIG_RESUME;
+}
+
+int do_yield(lu_State *L, int nresults, intptr_t ctx, lu_KFunction k) {
+  CallInfo *ci = L->ci;
+  ci->u.c.k = k;
+  ci->u.c.ctx = ctx;
+  L->nyield = nresults;
+  return LU_SIG_YIELD;
 }
 
 void do_callentry(lu_State *L, Value *func, int nresults) {

@@ -21,7 +21,8 @@
 /* C functions return a count >= 0, or one of these requests. */
 #define LU_SIG_CALL      (-100)   /* call the function on top (lu_callk/lu_pcallk) */
 #define LU_SIG_TAILCALL  (-101)   /* replace this C frame by a call (lu_tailcall) */
-#define LU_SIG_YIELD     (-102)   /* suspend the coroutine (coroutine issue) */
+#define LU_SIG_YIELD     (-102)   /* suspend the coroutine (lu_yieldk) */
+#define LU_SIG_RESUME    (-104)   /* switch to the coroutine L->co_target (do_resume) */
 #define LU_SIG_BLOCK     (-103)   /* wait (processes issue) */
 
 LU_NORETURN void lu_throw(lu_State *L, int status);
@@ -36,6 +37,16 @@ int do_run(lu_State *L);
 void do_callentry(lu_State *L, Value *func, int nresults);
 /* Run a complete call to the end (no preemption), for the command and tests. */
 int do_pcall_sync(lu_State *L, Value *func, int nresults);
+
+/* Coroutines: move nargs values from L's top to co and ask the interpreter
+ * to switch to it; the C function returns what this returns.  The
+ * continuation k of L's C frame runs when co yields, returns or fails
+ * (then with status LU_ERRRUN and the error on top). */
+int do_resume(lu_State *L, lu_State *co, int nargs, intptr_t ctx, lu_KFunction k);
+/* Suspend the running coroutine, passing nresults values from the top to
+ * its resumer; when resumed, k runs with the resume arguments on top
+ * (their number in L->nargs_resume). */
+int do_yield(lu_State *L, int nresults, intptr_t ctx, lu_KFunction k);
 
 /* Format "chunkname" of a source for messages, like lua5.4. */
 void do_chunkid(char *out, const char *source, size_t srclen);

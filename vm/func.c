@@ -3,6 +3,7 @@
 #include <string.h>
 #include "func.h"
 #include "gc.h"
+#include "tm.h"
 
 Proto *proto_new(void) {
   Proto *p = calloc(1, sizeof(Proto));
@@ -91,6 +92,27 @@ void upval_close(lu_State *L, Value *level) {
     val_copy(slot, uv->v);
     uv->v = slot;
   }
+}
+
+void tbc_push(lu_State *L, Value *slot) {
+  if (L->ntbc >= L->tbccap) {
+    int nc = L->tbccap ? L->tbccap * 2 : 4;
+    ptrdiff_t off = savestack(L, slot);
+    L->tbc = mem_realloc(L->P, L->tbc, (size_t)L->tbccap * sizeof(ptrdiff_t), (size_t)nc * sizeof(ptrdiff_t));
+    L->tbccap = nc;
+    slot = restorestack(L, off);
+  }
+  L->tbc[L->ntbc++] = savestack(L, slot);
+}
+
+void tbc_prepclose(lu_State *L, const Value *err) {
+  Value *v = restorestack(L, L->tbc[--L->ntbc]);
+  const Value *tm = tm_getbyobj(L->P, v, TM_CLOSE);
+  Value *top = L->top;
+  if (tm) val_copy(top, tm); else val_setnil(top);
+  val_copy(top + 1, v);
+  val_copy(top + 2, err);
+  L->top = top + 3;
 }
 
 const char *proto_localname(const Proto *p, int local_number, int pc) {

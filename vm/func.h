@@ -23,6 +23,13 @@ UpVal *upval_find(lu_State *L, Value *level);
 void upval_close(lu_State *L, Value *level);
 void upval_unlink(UpVal *uv);
 
+/* to-be-closed variables: record a slot (its value has a __close) */
+void tbc_push(lu_State *L, Value *slot);
+/* is the last tbc variable at or above level? */
+#define tbc_pending(L, level) ((L)->ntbc > 0 && (L)->tbc[(L)->ntbc - 1] >= savestack(L, level))
+/* pop the last tbc variable and push the call __close(v, err) at L->top */
+void tbc_prepclose(lu_State *L, const Value *err);
+
 const char *proto_localname(const Proto *p, int local_number, int pc);
 
 #endif

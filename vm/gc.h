@@ -28,8 +28,14 @@ LU_NORETURN void mem_error(Proc *P);
 /* New collectable object of tag tt and size sz, linked into P's heap. */
 GCObj *gc_newobj(Proc *P, int tt, size_t sz);
 
-/* Collect if the debt says so.  Call only at safe points. */
-#define gc_check(L) do { if (lu_unlikely((L)->P->totalbytes >= (L)->P->gcthreshold)) gc_step(L); } while (0)
+/* Collect if the debt says so.  Call only at safe points.  The stress
+ * build (LU_STRESS) collects at every one. */
+#ifdef LU_STRESS
+#define gc_needed(P)  1
+#else
+#define gc_needed(P)  ((P)->totalbytes >= (P)->gcthreshold)
+#endif
+#define gc_check(L) do { if (lu_unlikely(gc_needed((L)->P))) gc_step(L); } while (0)
 void gc_step(lu_State *L);
 void gc_fullcollect(Proc *P);
 void gc_freeall(Proc *P);

@@ -43,7 +43,7 @@
 #define RELOADBASE()  (base = ci->func + 1)
 #define PROTECT(x)    do { SAVESTATE(); x; RELOADBASE(); } while (0)
 
-#define CHECKGC() do { if (lu_unlikely(P->totalbytes >= P->gcthreshold)) { \
+#define CHECKGC() do { if (lu_unlikely(gc_needed(P))) { \
     SAVESTATE(); gc_step(L); RELOADBASE(); } } while (0)
 
 /* a backward jump costs a reduction; out of them, suspend here */
@@ -360,6 +360,25 @@ static LU_NORETURN void errhandler_done(lu_State *L, const Value *res) {
   lu_throw(L, LU_ERRRUN);
 }
 
+/* A __close called while unwinding returned: go on unwinding the same
+ * error (saved just below the call). */
+static LU_NORETURN void closeerr_done(lu_State *L, Value *res) {
+  val_copy(&L->errval, res - 1);
+  lu_throw(L, L->closestatus);
+}
+
+/* TBC and the generic for's 4th value: nil and false are ignored, other
+ * values need a __close metamethod. */
+static void marktbc(lu_State *L, CallInfo *ci, Value *slot) {
+  if (val_isfalsy(slot)) return;
+  if (tm_getbyobj(L->P, slot, TM_CLOSE) == NULL) {
+    LClosure *cl = ci_lcl(ci);
+    const char *name = proto_localname(cl->p, (int)(slot - (ci->func + 1)) + 1, dbg_currentpc(ci) + 1);
+    lu_runerror(L, "variable '%s' got a non-closable value", name ? name : "?");
+  }
+  tbc_push(L, slot);
+}
+
 /* ======================================================================= */
 
 int vm_execute(lu_State *L) {
@@ -376,6 +395,7 @@ int vm_execute(lu_State *L) {
   uint16_t callflags;
   lu_CFunction cf;
   int n;
+  Value *fres;
 #ifdef LU_USE_GOTO
   static const void *const disptab[NUM_OPCODES] = {
 #define OP(name, fmt, a, b, c, fl) &&L_##name,
@@ -396,6 +416,12 @@ int vm_execute(lu_State *L) {
       func = L->top - 2;
       nres = 1;
       callflags = CIST_ERRH;
+      goto do_call;
+    case ENTRY_CLOSEERR:
+      L->entry = ENTRY_RESUME;
+      func = L->top - 3;
+      nres = 0;
+      callflags = CIST_CLOSEERR;
       goto do_call;
     default: {
       ci = L->ci;
@@ -464,9 +490,10 @@ c_result:
     for (; j < wanted; j++) val_setnil(res + j);
     L->top = res + wanted;
     L->ci = ci = ci->previous;
-    if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH))) {
-      if (st & CIST_FRESH) return LU_OK;
+    if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
+      if (st & CIST_FRESH) { fres = res; goto fresh_return; }
       if (st & CIST_ERRH) errhandler_done(L, res);
+      if (st & CIST_CLOSEERR) closeerr_done(L, res);
       L->top = res + 1;
       goto finish_op;
     }
@@ -485,19 +512,76 @@ c_result:
       for (int j = 0; j <= nargs; j++) val_copy(res + j, nf + j);
       L->top = res + 1 + nargs;
       nres = ci->nresults;
-      callflags = ci->callstatus & (CIST_FRESH | CIST_FIN | CIST_ERRH);
+      callflags = ci->callstatus & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR);
       L->ci = ci = ci->previous;
       func = res;
       goto do_call;
+    }
+    case LU_SIG_RESUME: {
+      lu_State *co = L->co_target;
+      L->co_target = NULL;
+      co->resumer = L;
+      int isnew = (co->costatus == CO_NEW);
+      co->costatus = CO_RUNNING;
+      P->L = L = co;
+      if (co->closing) lu_throw(L, LU_CLOSE);   /* coroutine.close: unwind it */
+      if (isnew) {
+        func = L->stack + 1;
+        nres = LU_MULTRET;
+        callflags = CIST_FRESH;
+        goto do_call;
+      }
+      ci = L->ci;               /* the C frame of its yield */
+      n = ci->u.c.k(L, LU_OK, ci->u.c.ctx);
+      goto c_result;
+    }
+    case LU_SIG_YIELD: {
+      lu_State *r = L->resumer;
+      if (r == NULL) lu_runerror(L, "attempt to yield from outside a coroutine");
+      lu_State *co = L;
+      int ny = co->nyield;
+      Value *from = co->top - ny;
+      co->costatus = CO_SUSPENDED;
+      co->resumer = NULL;
+      r->costatus = CO_RUNNING;
+      P->L = L = r;
+      if (L->stack_last - L->top <= ny) stack_grow(L, ny);
+      for (int j = 0; j < ny; j++) val_copy(L->top + j, from + j);
+      L->top += ny;
+      co->top = from;
+      ci = L->ci;               /* the C frame of resume */
+      n = ci->u.c.k(L, LU_OK, ci->u.c.ctx);
+      goto c_result;
     }
     default:
       lu_runerror(L, "C function returned an invalid result");
   }
 
+fresh_return:
+  /* the entry frame of this thread returned, results in [fres, L->top) */
+  if (L->resumer == NULL) return LU_OK;
+  {
+    /* a coroutine finished: its results go to the resumer */
+    lu_State *co = L, *r = L->resumer;
+    int nr = (int)(co->top - fres);
+    co->costatus = CO_DEAD;
+    co->status = LU_OK;
+    co->resumer = NULL;
+    r->costatus = CO_RUNNING;
+    P->L = L = r;
+    if (L->stack_last - L->top <= nr) stack_grow(L, nr);
+    for (int j = 0; j < nr; j++) val_copy(L->top + j, fres + j);
+    L->top += nr;
+    co->top = fres;
+    ci = L->ci;
+    n = ci->u.c.k(L, LU_OK, ci->u.c.ctx);
+    goto c_result;
+  }
+
 returned:
   /* ci == L->ci gets control back after a callee returned */
   /* a safe point: live values of a Lua caller are below the results */
-  if (lu_unlikely(P->totalbytes >= P->gcthreshold)) gc_step(L);
+  if (lu_unlikely(gc_needed(P))) gc_step(L);
   if (!ci_isLua(ci)) {
     ci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL);
     n = ci->u.c.k(L, LU_OK, ci->u.c.ctx);
@@ -530,6 +614,15 @@ finish_op: {
         DOCOND(cond);
         break;
       }
+      case OP_CLOSE:
+        /* one __close done: run CLOSE again for the next one */
+        L->top = ci->top;
+        pc--;
+        break;
+      case OP_RETURN:
+        if (GET_B(inst) == 0) L->top = base + GET_A(inst) + ci->u.l.pendingret;
+        pc--;
+        break;
       case OP_CONCAT: {
         /* res sits where the call was pushed: just above the operands */
         val_copy(res - 2, res);
@@ -890,10 +983,19 @@ dispatch:
   VM_CASE(CLOSE) {
     Value *ra = RA();
     if (L->openupval && L->openupval->v >= ra) upval_close(L, ra);
+    if (tbc_pending(L, ra)) {
+      /* call one __close; finish_op comes back here for the next */
+      SAVESTATE();
+      tbc_prepclose(L, VAL_ABSENT);
+      func = L->top - 3;
+      nres = 0;
+      callflags = CIST_FIN;
+      goto do_call;
+    }
     VM_NEXT();
   }
   VM_CASE(TBC) {
-    PROTECT(lu_runerror(L, "to-be-closed variables are not supported yet"));
+    PROTECT(marktbc(L, ci, RA()));
     VM_NEXT();
   }
 
@@ -1018,6 +1120,18 @@ dispatch:
     ra = RA();
     nret = GET_B(i) - 1;
     if (nret < 0) nret = (int)(L->top - ra);
+    if (lu_unlikely(tbc_pending(L, base))) {
+      /* call one __close above the values; finish_op comes back here */
+      SAVEPC();
+      ci->u.l.pendingret = nret;
+      if (L->openupval && L->openupval->v >= base) upval_close(L, base);
+      L->top = (ra + nret > ci->top) ? ra + nret : ci->top;
+      tbc_prepclose(L, VAL_ABSENT);
+      func = L->top - 3;
+      nres = 0;
+      callflags = CIST_FIN;
+      goto do_call;
+    }
     if (L->openupval && L->openupval->v >= base) {
       SAVEPC();
       upval_close(L, base);
@@ -1041,9 +1155,10 @@ dispatch:
       for (; j < wanted; j++) val_setnil(res + j);
       L->top = res + wanted;
       L->ci = ci = ci->previous;
-      if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH))) {
-        if (st & CIST_FRESH) return LU_OK;
+      if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
+        if (st & CIST_FRESH) { fres = res; goto fresh_return; }
         if (st & CIST_ERRH) errhandler_done(L, res);
+        if (st & CIST_CLOSEERR) closeerr_done(L, res);
         L->top = res + 1;
         goto finish_op;
       }
@@ -1095,10 +1210,7 @@ dispatch:
     VM_NEXT();
   }
   VM_CASE(TFORPREP) {
-    Value *ra = RA();
-    if (!val_isfalsy(ra + 3)) {
-      PROTECT(lu_runerror(L, "to-be-closed variables are not supported yet"));
-    }
+    PROTECT(marktbc(L, ci, RA() + 3));
     pc += GET_Bx(i);
     VM_NEXT();
   }

@@ -12,6 +12,7 @@
 #include "str.h"
 #include "table.h"
 #include "vm.h"
+#include "lbc.h"
 
 /* ------------------------------------------------------------------ print */
 
@@ -316,8 +317,9 @@ static int load_aux(lu_State *L, const char *src, size_t len, const char *chunkn
   Proto *p;
   if (len > 0 && src[0] == '\x1b') {
     if (!checkmode(L, mode, "binary")) goto fail;
-    lu_pushstring(L, "binary chunks are not supported yet");
-    goto fail;
+    char err[256];
+    p = lbc_undump(P->vm, src, len, chunkname, err, sizeof err);
+    if (p == NULL) { lu_pushstring(L, err); goto fail; }
   } else {
     if (!checkmode(L, mode, "text")) goto fail;
     char *err = NULL;
@@ -626,6 +628,7 @@ typedef struct { const char *name; int (*open)(lu_State *L); } LibEntry;
 
 static const LibEntry libs[] = {
   {"_G", lu_open_base},
+  {"coroutine", lu_open_coroutine},
   {"string", lu_open_string},
   {"table", lu_open_table},
   {"math", lu_open_math},

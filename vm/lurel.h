@@ -58,7 +58,8 @@ enum {
   LU_ERRFILE = 6,
   LU_PREEMPT = 7,      /* reductions used up: resume later */
   LU_BLOCKED = 8,      /* waiting (receive, sleep): resume when woken */
-  LU_EXIT = 9          /* process.exit / killed: unwind everything */
+  LU_EXIT = 9,         /* process.exit / killed: unwind everything, no pcall stops it */
+  LU_CLOSE = 10        /* coroutine.close: unwind a suspended coroutine, closing */
 };
 
 /* Lua's basic types, as type() names them. */

@@ -53,6 +53,13 @@ static void thread_initfields(Proc *P, lu_State *L1) {
   L1->openupval = NULL;
   L1->gclist = NULL;
   L1->resumer = NULL;
+  L1->co_target = NULL;
+  L1->nyield = 0;
+  L1->costatus = CO_NEW;
+  L1->closestatus = LU_OK;
+  L1->tbc = NULL;
+  L1->ntbc = L1->tbccap = 0;
+  L1->closing = 0;
   L1->nargs_resume = 0;
   L1->entry = ENTRY_RESUME;
   L1->entry_nres = 0;
@@ -85,6 +92,7 @@ void thread_free(Proc *P, lu_State *L1) {
     freeci(P, L1);
     mem_freevec(P, L1->stack, stack_size(L1) + LU_EXTRA_STACK, Value);
   }
+  if (L1->tbc) mem_freevec(P, L1->tbc, L1->tbccap, ptrdiff_t);
   mem_free(P, L1, sizeof(lu_State));
 }
 
@@ -181,6 +189,7 @@ Proc *proc_new(VM *vm) {
   P->totalbytes += sizeof(lu_State);
   thread_initfields(P, L);
   P->mainthread = L;
+  L->costatus = CO_RUNNING;
   P->L = L;
   stack_init(P, L);
   L->next = P->allgc;

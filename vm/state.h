@@ -41,6 +41,7 @@ struct CallInfo {
     struct {                  /* Lua functions */
       const Instr *savedpc;
       int32_t nextraargs;     /* varargs stored below func */
+      int32_t pendingret;     /* RETURN interrupted by __close: number of values */
     } l;
     struct {                  /* C functions */
       lu_KFunction k;         /* continuation, or NULL */
@@ -60,7 +61,7 @@ struct CallInfo {
 #define CIST_TAIL     (1u << 4)   /* frame was tail called */
 #define CIST_XPCALL   (1u << 5)   /* xpcall frame: has a message handler (at func+1) */
 #define CIST_ERRH     (1u << 6)   /* running a message handler */
-#define CIST_CLSRET   (1u << 7)   /* closing tbc variables on return (later) */
+#define CIST_CLOSEERR (1u << 7)   /* a __close call made while unwinding an error */
 #define CIST_HOOKED   (1u << 8)
 
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
@@ -68,7 +69,8 @@ struct CallInfo {
 /* ------------------------------------------------------------------ threads */
 struct lu_State {
   GC_HEADER;
-  uint8_t status;             /* LU_OK, LU_YIELD (suspended coroutine), LU_ERRRUN (dead) */
+  uint8_t status;             /* how a dead coroutine ended: LU_OK or an error status */
+  uint8_t costatus;           /* CO_* below */
   Proc *P;
   Value *top;                 /* first free slot */
   CallInfo *ci;               /* current frame */
@@ -76,7 +78,9 @@ struct lu_State {
   Value *stack_last;          /* end of usable stack (LU_EXTRA_STACK slots follow) */
   UpVal *openupval;           /* open upvalues, sorted by decreasing stack level */
   GCObj *gclist;
-  lu_State *resumer;          /* coroutine that resumed this one */
+  lu_State *resumer;          /* thread that resumed this one (while running or normal) */
+  lu_State *co_target;        /* coroutine being resumed by this thread's C frame */
+  int nyield;                 /* values passed by the pending yield */
   CallInfo base_ci;           /* frame of the thread's entry */
   int nci;                    /* number of CallInfos allocated */
   int nCcalls;                /* C-level nesting */
@@ -85,13 +89,24 @@ struct lu_State {
   int16_t entry_nres;         /* results wanted by the call to start */
   ptrdiff_t entry_func;       /* stack offset of the function to call */
   int kstatus;                /* status passed to a C continuation */
+  int closestatus;            /* error being unwound while __close runs */
+  ptrdiff_t *tbc;             /* stack offsets of to-be-closed variables, in order */
+  int ntbc, tbccap;
+  uint8_t closing;            /* unwinding everything (coroutine.close): no pcall stops it */
   Value errval;               /* error object while unwinding */
 };
+
+/* coroutine states */
+#define CO_NEW        0       /* created, never resumed */
+#define CO_RUNNING    1       /* running, or resumed another one (normal) */
+#define CO_SUSPENDED  2       /* yielded */
+#define CO_DEAD       3       /* returned or failed */
 
 /* entry modes of vm_execute */
 #define ENTRY_RESUME  0       /* continue L->ci (Lua: at savedpc; C: its continuation) */
 #define ENTRY_CALL    1       /* call the function at entry_func as a fresh frame */
 #define ENTRY_ERRH    2       /* call the message handler pushed at top-2 */
+#define ENTRY_CLOSEERR 3      /* call the __close pushed at top-3 while unwinding */
 
 #define stack_size(L)   ((int)((L)->stack_last - (L)->stack))
 
