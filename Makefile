@@ -75,10 +75,21 @@ build/stress/lurel: $(STRESS_OBJS)
 stress: build/stress/lurel
 	LUREL_REDUCTIONS=1 bash tests/run_lua_tests.sh --lurel build/stress/lurel --timeout 300
 
+# C unit tests (criterion): every object but the command's main
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+LIB_OBJS  := $(filter-out build/obj/lurel/main.o,$(OBJS))
+ASAN_LIB_OBJS := $(filter-out build/asan/obj/lurel/main.o,$(ASAN_OBJS))
+build/unit_tests: $(UNIT_SRCS) $(LIB_OBJS) $(wildcard tests/unit/*.h)
+	$(CC) $(BASEFL) -O1 -o $@ $(UNIT_SRCS) $(LIB_OBJS) -lcriterion $(LIBS)
+build/asan/unit_tests: $(UNIT_SRCS) $(ASAN_LIB_OBJS) $(wildcard tests/unit/*.h)
+	$(CC) $(BASEFL) -O1 $(SAN) -DLU_ASSERTS -o $@ $(UNIT_SRCS) $(ASAN_LIB_OBJS) -lcriterion $(LIBS)
+unit: build/unit_tests
+	build/unit_tests
+
 run: build/lurel
 	build/lurel examples/hello.lua
 
-test: build/lurel build/asan/lurel
+test: build/lurel build/asan/lurel build/unit_tests build/asan/unit_tests build/stress/lurel
 	bash tests/run_all.sh
 
 bench: build/lurel

@@ -5,6 +5,11 @@ cd "$(dirname "$0")/.."
 fail=0
 section() { printf '\n==== %s\n' "$1"; }
 
+section "C unit tests (criterion)"
+build/unit_tests --jobs 2 || fail=1
+section "C unit tests under ASan+UBSan"
+ASAN_OPTIONS=detect_leaks=1 build/asan/unit_tests --jobs 2 || fail=1
+
 section "Lua tests (diffed against lua5.4)"
 bash tests/run_lua_tests.sh --lurel build/lurel || fail=1
 
@@ -14,6 +19,9 @@ LUREL_REDUCTIONS=1 bash tests/run_lua_tests.sh --lurel build/lurel || fail=1
 section "Lua tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
   bash tests/run_lua_tests.sh --lurel build/asan/lurel --timeout 300 || fail=1
+
+section "Lua tests on the stress build (GC at every safe point, budget 1)"
+LUREL_REDUCTIONS=1 bash tests/run_lua_tests.sh --lurel build/stress/lurel --timeout 300 || fail=1
 
 if [ -x tests/opcode_coverage.sh ] || [ -f tests/opcode_coverage.sh ]; then
   section "opcode coverage"
