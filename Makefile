@@ -30,7 +30,14 @@ STRESS_DUMMY :=
 
 all: build/lurel
 
-build/gen/lualib.lua: $(STDLIB) scripts/gen_lualib.sh
+# Debian packages the build and tests need (installed when missing; see
+# scripts/install-deps.sh).  Every object waits for it.
+build/.deps: scripts/install-deps.sh
+	@mkdir -p build
+	bash scripts/install-deps.sh
+	@touch $@
+
+build/gen/lualib.lua: $(STDLIB) scripts/gen_lualib.sh | build/.deps
 	@mkdir -p $(dir $@)
 	sh scripts/gen_lualib.sh $@ $(STDLIB)
 
@@ -41,7 +48,7 @@ build/obj/gen/lualib.o: build/gen/lualib.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) $(OPT) -c $< -o $@
 
-build/obj/%.o: %.c $(HDRS)
+build/obj/%.o: %.c $(HDRS) | build/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) $(OPT) -c $< -o $@
 
@@ -52,7 +59,7 @@ build/asan/obj/gen/lualib.o: build/gen/lualib.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) -O1 $(SAN) -DLU_ASSERTS -c $< -o $@
 
-build/asan/obj/%.o: %.c $(HDRS)
+build/asan/obj/%.o: %.c $(HDRS) | build/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) -O1 $(SAN) -DLU_ASSERTS -c $< -o $@
 
@@ -67,7 +74,7 @@ STRESS_OBJS := $(patsubst %.c,build/stress/obj/%.o,$(SRCS)) build/stress/obj/gen
 build/stress/obj/gen/lualib.o: build/gen/lualib.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) -O1 -DLU_STRESS -DLU_ASSERTS -c $< -o $@
-build/stress/obj/%.o: %.c $(HDRS)
+build/stress/obj/%.o: %.c $(HDRS) | build/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) -O1 -DLU_STRESS -DLU_ASSERTS -c $< -o $@
 build/stress/lurel: $(STRESS_OBJS)
@@ -101,6 +108,7 @@ install: build/lurel
 
 deps:
 	bash scripts/install-deps.sh
+	@mkdir -p build && touch build/.deps
 
 clean:
 	rm -rf build

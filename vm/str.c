@@ -9,7 +9,13 @@ uint32_t str_hashbytes(const char *s, size_t len, uint32_t seed) {
   uint32_t h = seed ^ (uint32_t)len ^ 2166136261u;
   const unsigned char *p = (const unsigned char *)s;
   for (size_t i = 0; i < len; i++) h = (h ^ p[i]) * 16777619u;
-  return h ^ (h >> 15);
+  /* final avalanche (murmur3's fmix32): table slots use the low bits */
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
 }
 
 uint32_t str_hash(String *s) {
