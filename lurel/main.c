@@ -51,6 +51,7 @@ static void print_usage(const char *badoption) {
 /* Run the function on top of the main thread's stack with nargs arguments
  * below it... (function first, then args).  Reports an uncaught error the
  * way lua5.4 does.  Returns LU_OK or the error status. */
+static int docall(lu_State *L, int nargs);
 static int docall(lu_State *L, int nargs) {
   Value *func = L->top - nargs - 1;
   int st = do_pcall_sync(L, func, LU_MULTRET);
@@ -107,6 +108,24 @@ static int dochunk(lu_State *L, const char *src, size_t len, const char *name) {
   lcl_initupvals(L->P, cl);
   if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, L->P->globals);
   return docall(L, 0) == LU_OK ? 0 : 1;
+}
+
+/* -l mod: global mod = require("mod") */
+static int dolibrary(lu_State *L, const char *name) {
+  Proc *P = L->P;
+  const Value *req = tab_getstr(P->globals, str_newz(P, "require"));
+  val_copy(L->top, req);
+  val_setstr(L->top + 1, str_newz(P, name));
+  L->top += 2;
+  ptrdiff_t baseoff = savestack(L, L->top - 2);
+  if (docall(L, 1) != LU_OK) return 1;
+  Value *base = restorestack(L, baseoff);
+  /* results from base on; keep the first */
+  Value v;
+  if (L->top > base) val_copy(&v, base); else val_setnil(&v);
+  L->top = base;
+  tab_setstr(L, P->globals, str_newz(P, name), &v);
+  return 0;
 }
 
 static int readall(FILE *f, char **out, size_t *outlen) {
@@ -295,10 +314,7 @@ static int runargs(lu_State *L, char **argv, int n) {
         if (*extra == '\0') extra = argv[++i];
         if (option == 'e') {
           if (dochunk(L, extra, strlen(extra), "=(command line)") != 0) return 0;
-        } else {
-          l_message("-l: 'require' is not available yet (package library pending)");
-          return 0;
-        }
+        } else if (dolibrary(L, extra) != 0) return 0;
         break;
       }
       case 'W': L->P->warn_on = 1; break;
@@ -332,9 +348,12 @@ int main(int argc, char **argv) {
   jb.previous = NULL;
   P->errorjmp = &jb;
   if (setjmp(jb.b) != 0) { l_message("cannot open the libraries"); return 1; }
-  lu_openlibs(L);
   int script = 0;
   int args = collectargs(argv, &script);
+  static int hostflags[1];
+  hostflags[0] = (args & has_E) != 0;       /* -E: ignore LUA_PATH etc. */
+  P->ud = hostflags;
+  lu_openlibs(L);
   createargtable(L, argv, argc, script);
   P->errorjmp = NULL;
   int status = 0;

@@ -570,6 +570,14 @@ static const char *const LUALIB_KEY = "_LURELLIB";
 
 static int lualib_loaded(lu_State *L, int status, intptr_t ctx);
 
+static void lualib_hide(VM *vm, Proto *p) {
+  free(p->lineinfo);
+  p->lineinfo = NULL;
+  p->stripped = 1;
+  p->source = atom_newz(vm, "=[C]");
+  for (int j = 0; j < p->sizep; j++) lualib_hide(vm, p->p[j]);
+}
+
 static int lualib_push(lu_State *L, const char *name) {
   lu_rawgetfield(L, LU_REGISTRYINDEX, LUALIB_KEY);
   if (lu_istable(L, -1)) {
@@ -599,6 +607,9 @@ int lib_calllualib(lu_State *L, const char *name) {
       free(err);
       return lu_error(L);
     }
+    /* its functions stand in for C functions: in messages and tracebacks
+     * they show as "[C]" without line numbers, as lua5.4's would */
+    lualib_hide(vm, vm->lualib);
   }
   /* run the library chunk with a private environment of fresh builtins */
   LClosure *cl = lcl_new(P, vm->lualib->sizeupvalues);
@@ -628,6 +639,7 @@ typedef struct { const char *name; int (*open)(lu_State *L); } LibEntry;
 
 static const LibEntry libs[] = {
   {"_G", lu_open_base},
+  {"package", lu_open_package},
   {"coroutine", lu_open_coroutine},
   {"string", lu_open_string},
   {"table", lu_open_table},
