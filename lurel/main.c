@@ -79,7 +79,7 @@ static int docall(lu_State *L, int nargs) {
   if (setjmp(jb.b) == 0) {
     dbg_traceback(L, L, msg, 0);
     const char *tb = str_data(val_str(L->top - 1));
-    fprintf(stderr, "%s: %s\n\t[C]: in ?\n", progname, tb);
+    fprintf(stderr, "%s: %s\n", progname, tb);
   } else {
     fprintf(stderr, "%s: %s\n", progname, msg);
   }

@@ -374,5 +374,7 @@ void dbg_traceback(lu_State *L, lu_State *L1, const char *msg, int level) {
     lu_addstring(&b, gname);
     if (ci->callstatus & CIST_TAIL) lu_addstring(&b, "\n\t(...tail calls...)");
   }
+  /* the main thread was called by the host, as lua.c calls the script */
+  if (L1 == L1->P->mainthread) lu_addstring(&b, "\n\t[C]: in ?");
   lu_pushresult(&b);
 }

@@ -15,6 +15,7 @@ int lu_open_table(lu_State *L);
 int lu_open_math(lu_State *L);
 int lu_open_coroutine(lu_State *L);
 int lu_open_package(lu_State *L);
+int lu_open_debug(lu_State *L);
 
 /* Tail-call the function 'name' of the built-in Lua library (stdlib/)
  * with all the arguments of the running C function:

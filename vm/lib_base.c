@@ -644,6 +644,7 @@ static const LibEntry libs[] = {
   {"string", lu_open_string},
   {"table", lu_open_table},
   {"math", lu_open_math},
+  {"debug", lu_open_debug},
   {NULL, NULL}
 };
 
