@@ -1096,8 +1096,11 @@ dispatch:
   }
   VM_CASE(TFORPREP) {
     Value *ra = RA();
-    if (!val_isfalsy(ra + 3)) {
-      PROTECT(lu_runerror(L, "to-be-closed variables are not supported yet"));
+    /* The closing value (4th value of the explist) must be false/nil or
+     * have __close.  (to-be-closed issue: it is not closed yet when the
+     * loop is left early; io.lines closes its file itself at the end.) */
+    if (!val_isfalsy(ra + 3) && tm_getbyobj(P, ra + 3, TM_CLOSE) == NULL) {
+      PROTECT(lu_runerror(L, "variable '(for state)' got a non-closable value"));
     }
     pc += GET_Bx(i);
     VM_NEXT();
