@@ -22,6 +22,7 @@ VM *vm_new(void) {
 }
 
 void vm_free(VM *vm) {
+  if (vm->lualib) proto_decref(vm->lualib);   /* the VM's reference */
   atom_freeall(vm);
   free(vm);
 }
