@@ -629,6 +629,9 @@ static const LibEntry libs[] = {
   {"string", lu_open_string},
   {"table", lu_open_table},
   {"math", lu_open_math},
+  {"io", lu_open_io},
+  {"os", lu_open_os},
+  {"utf8", lu_open_utf8},
   {NULL, NULL}
 };
 
