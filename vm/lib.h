@@ -16,12 +16,22 @@ int lu_open_math(lu_State *L);
 int lu_open_coroutine(lu_State *L);
 int lu_open_package(lu_State *L);
 int lu_open_debug(lu_State *L);
+int lu_open_io(lu_State *L);
+int lu_open_os(lu_State *L);
+int lu_open_utf8(lu_State *L);
 
 /* Tail-call the function 'name' of the built-in Lua library (stdlib/)
  * with all the arguments of the running C function:
  *     return lib_calllualib(L, "name");
  * Used where Lua semantics need metamethods or callbacks (see api.h). */
 int lib_calllualib(lu_State *L, const char *name);
+
+/* Push lua5.4's results of a file operation (lib_io.c): true when ok,
+ * else nil, "fname: strerror(errno)" (or just the strerror), errno. */
+int lib_fileresult(lu_State *L, int ok, const char *fname);
+/* Push the results of os.execute / closing a popen file from a wait
+ * status: true|nil, "exit"|"signal", code. */
+int lib_execresult(lu_State *L, int stat);
 
 /* loadfile: pushes the function, or nil and a message (returns 1 or 2). */
 int lib_loadfile(lu_State *L, const char *fname, const char *mode, int envidx);

@@ -645,6 +645,9 @@ static const LibEntry libs[] = {
   {"table", lu_open_table},
   {"math", lu_open_math},
   {"debug", lu_open_debug},
+  {"io", lu_open_io},
+  {"os", lu_open_os},
+  {"utf8", lu_open_utf8},
   {NULL, NULL}
 };
 

@@ -1,0 +1,32 @@
+-- utf8.len: counts, ranges, and fail + position for invalid sequences.
+local s = "aä€😀"
+print(utf8.len(s), utf8.len(""), utf8.len("abc"))
+print(utf8.len(s, 2), utf8.len(s, 3), utf8.len(s, 4), utf8.len(s, -4))
+print(utf8.len(s, 1, 1), utf8.len(s, 1, 2), utf8.len(s, 1, 3), utf8.len(s, 1, -5))
+print(utf8.len(s, 11), utf8.len("abc", 4), utf8.len("", 1))
+print(utf8.len("abc", 2, 1), utf8.len("abc", 3, -5))
+print(utf8.len("a\0b"), utf8.len(12345))
+-- invalid sequences: fail and the position of the first bad byte
+print(utf8.len("a\x80"))
+print(utf8.len("\xe4\xbd"))
+print(utf8.len("abc\xff"))
+print(utf8.len("ab\xC0\x80cd"))
+print(utf8.len("\xE0\x80\x80"))
+print(utf8.len("\xED\xA0\x80"), utf8.len("\xED\xA0\x80", 1, -1, true))
+print(utf8.len("\xF4\x90\x80\x80"), utf8.len("\xF4\x90\x80\x80", 1, -1, true))
+print(utf8.len("\xF8\x88\x80\x80\x80", 1, -1, true))
+print(utf8.len("\xFC\x84\x80\x80\x80\x80", 1, -1, true))
+print(utf8.len("\xFD\xBF\xBF\xBF\xBF\xBF", 1, -1, true))
+print(utf8.len("\xFE\xBF\xBF\xBF\xBF\xBF\xBF", 1, -1, true))
+print(utf8.len("x\u{D7FF}\u{E000}y"))
+-- starting inside a character counts from there
+print(utf8.len(s, 3))
+-- bounds
+print(pcall(utf8.len, "abc", 0))
+print(pcall(utf8.len, "abc", 5))
+print(pcall(utf8.len, "abc", 1, 4))
+print(pcall(utf8.len, "abc", -10))
+print(pcall(utf8.len))
+print(pcall(utf8.len, {}))
+print(pcall(utf8.len, "abc", "x"))
+print(pcall(function() return utf8.len("abc", 5) end))
