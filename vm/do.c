@@ -114,6 +114,15 @@ static void unwind_to(lu_State *L, CallInfo *pci, int status) {
   L->nCcalls = 0;
   L->entry = ENTRY_RESUME;
   L->kstatus = status;
+  /* after a stack overflow, give the extra space back so that the next
+   * overflow is reported the same way */
+  if (stack_size(L) > LU_MAXSTACK) {
+    int inuse = (int)(L->top - L->stack);
+    for (CallInfo *ci = L->ci; ci; ci = ci->previous)
+      if (ci->top - L->stack > inuse) inuse = (int)(ci->top - L->stack);
+    int n = inuse + LU_MINSTACK * 2;
+    if (n < LU_MAXSTACK) stack_realloc(L, n);
+  }
 }
 
 /* If a to-be-closed variable at or above level is pending, set up the call

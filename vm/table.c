@@ -65,6 +65,7 @@ Table *tab_new(Proc *P) {
   t->flags = 0xFF;
   t->lsizenode = 0;
   t->asize = 0;
+  t->lenhint = 0;
   t->array = NULL;
   t->node = dummynode;
   t->lastfree = NULL;
@@ -228,11 +229,11 @@ static Value *newkey_raw(lu_State *L, Table *t, int tt, const Val *k) {
 Value *tab_newkey(lu_State *L, Table *t, const Value *key) {
   Val k = key->v;
   int tt = key->tt;
-  if (tt == T_NIL) lu_runerror(L, "index is nil");
+  if (tt == T_NIL) lu_runerror(L, "table index is nil");
   if (tt == T_FLT) {
     lu_Int i;
     if (flt_toint(k.n, &i)) { k.i = i; tt = T_INT; }
-    else if (isnan(k.n)) lu_runerror(L, "index is NaN");
+    else if (isnan(k.n)) lu_runerror(L, "table index is NaN");
   }
   tab_invalidatetm(t);
   if (tt == T_INT && (lu_Unsigned)k.i - 1u < t->asize) return &t->array[k.i - 1];
@@ -366,8 +367,8 @@ void tab_set(lu_State *L, Table *t, const Value *key, const Value *val) {
   if (slot == VAL_ABSENT) {
     if (val_isnil(val)) {
       /* assigning nil to a missing key: still validate the key */
-      if (key->tt == T_NIL) lu_runerror(L, "index is nil");
-      if (key->tt == T_FLT && isnan(val_flt(key))) lu_runerror(L, "index is NaN");
+      if (key->tt == T_NIL) lu_runerror(L, "table index is nil");
+      if (key->tt == T_FLT && isnan(val_flt(key))) lu_runerror(L, "table index is NaN");
       return;
     }
     slot = tab_newkey(L, t, key);
@@ -421,16 +422,27 @@ static lu_Unsigned hash_search(Table *t, lu_Unsigned j) {
   return i;
 }
 
+/* is j a border of the array part (t[j] ~= nil or j == 0, t[j+1] == nil)? */
+static inline bool isborder(const Table *t, uint32_t j) {
+  return j < t->asize && (j == 0 || !val_isnil(&t->array[j - 1])) && val_isnil(&t->array[j]);
+}
+
 lu_Unsigned tab_len(Table *t) {
   uint32_t limit = t->asize;
   if (limit > 0 && val_isnil(&t->array[limit - 1])) {
-    /* there is a border in the array part: binary search */
+    /* there is a border in the array part: try the last one found and its
+     * neighbours (appending and removing at the end), then binary search */
+    uint32_t h = t->lenhint;
+    if (isborder(t, h)) return h;
+    if (isborder(t, h + 1)) { t->lenhint = h + 1; return h + 1; }
+    if (h > 0 && isborder(t, h - 1)) { t->lenhint = h - 1; return h - 1; }
     uint32_t i = 0, j = limit;
     while (j - i > 1u) {
       uint32_t m = (i + j) / 2;
       if (val_isnil(&t->array[m - 1])) j = m;
       else i = m;
     }
+    t->lenhint = i;
     return i;
   }
   if (tab_isdummy(t) || val_isnil(tab_getint(t, (lu_Int)limit + 1))) return limit;
