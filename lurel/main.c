@@ -17,6 +17,7 @@
 #include "../vm/func.h"
 #include "../vm/table.h"
 #include "../vm/lbc.h"
+#include "../vm/lazy.h"
 
 static const char *progname = "lurel";
 
@@ -113,7 +114,9 @@ static int dochunk(lu_State *L, const char *src, size_t len, const char *name) {
 /* -l mod: global mod = require("mod") */
 static int dolibrary(lu_State *L, const char *name) {
   Proc *P = L->P;
-  const Value *req = tab_getstr(P->globals, str_newz(P, "require"));
+  Value rk;
+  val_setstr(&rk, str_newz(P, "require"));
+  const Value *req = tab_getlazy(L, P->globals, &rk);
   val_copy(L->top, req);
   val_setstr(L->top + 1, str_newz(P, name));
   L->top += 2;

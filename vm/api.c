@@ -10,6 +10,7 @@
 #include "table.h"
 #include "tm.h"
 #include "vm.h"
+#include "lazy.h"
 
 /* ------------------------------------------------------------------ stack */
 
@@ -298,38 +299,43 @@ static Table *gettable(lu_State *L, int idx) {
 
 int lu_rawget(lu_State *L, int idx) {
   Table *t = gettable(L, idx);
-  const Value *v = tab_get(t, L->top - 1);
+  const Value *v = tab_getlazy(L, t, L->top - 1);
   val_copy(L->top - 1, v);
   return val_luatype(L->top - 1);
 }
 
 int lu_rawgeti(lu_State *L, int idx, lu_Int n) {
   Table *t = gettable(L, idx);
+  if (tab_islazy(t)) lazy_full(L, t);
   lu_pushv(L, tab_getint(t, n));
   return val_luatype(L->top - 1);
 }
 
 int lu_rawgetfield(lu_State *L, int idx, const char *k) {
   Table *t = gettable(L, idx);
-  String *ks = str_newz(L->P, k);
-  lu_pushv(L, tab_getstr(t, ks));
+  Value kv;
+  val_setstr(&kv, str_newz(L->P, k));
+  lu_pushv(L, tab_getlazy(L, t, &kv));
   return val_luatype(L->top - 1);
 }
 
 void lu_rawset(lu_State *L, int idx) {
   Table *t = gettable(L, idx);
+  if (tab_islazy(t) && val_isnil(L->top - 1)) lazy_full(L, t);
   tab_set(L, t, L->top - 2, L->top - 1);
   L->top -= 2;
 }
 
 void lu_rawseti(lu_State *L, int idx, lu_Int n) {
   Table *t = gettable(L, idx);
+  if (tab_islazy(t) && val_isnil(L->top - 1)) lazy_full(L, t);
   tab_setint(L, t, n, L->top - 1);
   L->top--;
 }
 
 void lu_rawsetfield(lu_State *L, int idx, const char *k) {
   Table *t = gettable(L, idx);
+  if (tab_islazy(t) && val_isnil(L->top - 1)) lazy_full(L, t);
   String *ks = str_newz(L->P, k);
   tab_setstr(L, t, ks, L->top - 1);
   L->top--;

@@ -261,3 +261,25 @@ int do_pcall_sync(lu_State *L, Value *func, int nresults) {
   while ((st = do_run(L)) == LU_PREEMPT) L->P->reds = L->P->budget;
   return st;
 }
+
+int do_ccall(lu_State *L, lu_CFunction f) {
+  if (L->stack_last - L->top <= LU_MINSTACK + 1) stack_grow(L, LU_MINSTACK + 1);
+  Value *func = L->top;
+  val_setnil(func);
+  L->top++;
+  CallInfo *ci = L->ci->next ? L->ci->next : ci_extend(L);
+  ci->func = func;
+  ci->top = L->top + LU_MINSTACK;
+  ci->callstatus = CIST_C;
+  ci->nresults = 1;
+  ci->u.c.k = NULL;
+  ci->u.c.oldtop = NULL;
+  L->ci = ci;
+  int n = f(L);
+  lu_assert(n >= 0);
+  func = ci->func;                  /* the stack may have moved */
+  if (n > 0) val_copy(func, L->top - n); else val_setnil(func);
+  L->top = func + 1;
+  L->ci = ci->previous;
+  return n;
+}

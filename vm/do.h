@@ -48,6 +48,10 @@ int do_resume(lu_State *L, lu_State *co, int nargs, intptr_t ctx, lu_KFunction k
  * (their number in L->nargs_resume). */
 int do_yield(lu_State *L, int nresults, intptr_t ctx, lu_KFunction k);
 
+/* Call a C function that never calls Lua (a library opener) in a frame of
+ * its own, synchronously; its first result (or nil) is left on top. */
+int do_ccall(lu_State *L, lu_CFunction f);
+
 /* Format "chunkname" of a source for messages, like lua5.4. */
 void do_chunkid(char *out, const char *source, size_t srclen);
 #define LU_IDSIZE 60

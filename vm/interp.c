@@ -27,6 +27,7 @@
 #include "str.h"
 #include "table.h"
 #include "tm.h"
+#include "lazy.h"
 
 #if defined(__GNUC__) && !defined(LU_USE_SWITCH)
 #define LU_USE_GOTO 1
@@ -91,6 +92,7 @@ static int index_slow(lu_State *L, const Value *t, const Value *key, Value *res)
     if (val_istable(t)) {
       Table *h = val_table(t);
       const Value *slot = tab_get(h, key);
+      if (slot == VAL_ABSENT && tab_islazy(h)) slot = lazy_miss(L, h, key);
       if (!val_isnil(slot)) { val_copy(res, slot); return 0; }
       tm = h->metatable ? tm_get(P, h->metatable, TM_INDEX) : NULL;
       if (tm == NULL) { val_setnil(res); return 0; }
@@ -110,6 +112,7 @@ static int newindex_slow(lu_State *L, const Value *t, const Value *key, const Va
     const Value *tm;
     if (val_istable(t)) {
       Table *h = val_table(t);
+      if (tab_islazy(h) && val_isnil(val)) lazy_full(L, h);   /* a deleted name must not come back */
       const Value *slot = tab_get(h, key);
       if (!val_isnil(slot)) { val_copy((Value *)slot, val); return 0; }
       tm = h->metatable ? tm_get(P, h->metatable, TM_NEWINDEX) : NULL;
@@ -720,7 +723,7 @@ dispatch:
     if (lu_likely(val_istable(upv))) {
       Table *h = val_table(upv);
       const Value *slot = tab_getstr(h, val_str(kc));
-      if (lu_likely(!val_isnil(slot) || h->metatable == NULL)) { val_copy(RA(), slot); VM_NEXT(); }
+      if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(RA(), slot); VM_NEXT(); }
     }
     GET_TAIL(upv, kc);
   }
@@ -730,7 +733,7 @@ dispatch:
       Table *h = val_table(rb);
       const Value *slot = val_isint(rc) ? tab_getint_fast(h, val_int(rc))
                         : val_isstr(rc) ? tab_getstr(h, val_str(rc)) : tab_get(h, rc);
-      if (lu_likely(!val_isnil(slot) || h->metatable == NULL)) { val_copy(RA(), slot); VM_NEXT(); }
+      if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(RA(), slot); VM_NEXT(); }
     }
     GET_TAIL(rb, rc);
   }
@@ -739,7 +742,7 @@ dispatch:
     if (lu_likely(val_istable(rb))) {
       Table *h = val_table(rb);
       const Value *slot = tab_getint_fast(h, GET_C(i));
-      if (lu_likely(!val_isnil(slot) || h->metatable == NULL)) { val_copy(RA(), slot); VM_NEXT(); }
+      if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(RA(), slot); VM_NEXT(); }
     }
     {
       Value key;
@@ -753,7 +756,7 @@ dispatch:
     if (lu_likely(val_istable(rb))) {
       Table *h = val_table(rb);
       const Value *slot = tab_getstr(h, val_str(kc));
-      if (lu_likely(!val_isnil(slot) || h->metatable == NULL)) { val_copy(RA(), slot); VM_NEXT(); }
+      if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(RA(), slot); VM_NEXT(); }
     }
     GET_TAIL(rb, kc);
   }
@@ -763,7 +766,7 @@ dispatch:
     if (lu_likely(val_istable(rb))) {
       Table *h = val_table(rb);
       const Value *slot = val_isstr(rc) ? tab_getstr(h, val_str(rc)) : tab_get(h, rc);
-      if (lu_likely(!val_isnil(slot) || h->metatable == NULL)) { val_copy(ra, slot); VM_NEXT(); }
+      if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(ra, slot); VM_NEXT(); }
     }
     GET_TAIL(rb, rc);
   }
@@ -774,7 +777,7 @@ dispatch:
     if (lu_likely(val_istable(rb))) {
       Table *h = val_table(rb);
       const Value *slot = tab_getstr(h, val_str(kc));
-      if (lu_likely(!val_isnil(slot) || h->metatable == NULL)) { val_copy(ra, slot); VM_NEXT(); }
+      if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(ra, slot); VM_NEXT(); }
     }
     GET_TAIL(rb, kc);
   }
@@ -786,7 +789,8 @@ dispatch:
   /* fast set: existing non-nil slot */
 #define SET_FAST(tv, slotexpr, vv) do { if (lu_likely(val_istable(tv))) { \
     Table *h_ = val_table(tv); const Value *slot_ = (slotexpr); \
-    if (lu_likely(!val_isnil(slot_))) { val_copy((Value *)slot_, vv); VM_NEXT(); } } } while (0)
+    if (lu_likely(!val_isnil(slot_)) && (lu_likely(!val_isnil(vv)) || !tab_islazy(h_))) { \
+      val_copy((Value *)slot_, vv); VM_NEXT(); } } } while (0)
 
   VM_CASE(SETTABUP) {
     Value *upv = cl->upvals[GET_A(i)]->v;

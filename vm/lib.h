@@ -9,7 +9,8 @@
 
 #include "api.h"
 
-int lu_open_base(lu_State *L);
+/* the base functions (lazy.c puts them into _G on first use) */
+const lu_Reg *lib_basefuncs(void);
 int lu_open_string(lu_State *L);
 int lu_open_table(lu_State *L);
 int lu_open_math(lu_State *L);

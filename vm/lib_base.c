@@ -13,6 +13,7 @@
 #include "table.h"
 #include "vm.h"
 #include "lbc.h"
+#include "lazy.h"
 
 /* ------------------------------------------------------------------ print */
 
@@ -549,15 +550,6 @@ static const lu_Reg base_funcs[] = {
   {NULL, NULL}
 };
 
-int lu_open_base(lu_State *L) {
-  lu_pushglobaltable(L);
-  lu_setfuncs(L, base_funcs, 0);
-  lu_pushvalue(L, -1);
-  lu_rawsetfield(L, -2, "_G");
-  lu_pushstring(L, LUREL_LUA_VERSION);
-  lu_rawsetfield(L, -2, "_VERSION");
-  return 1;
-}
 
 /* ------------------------------------------------------- the Lua library
  * stdlib/lualib.lua is compiled once per VM and run once per process, on first
@@ -635,31 +627,10 @@ static int lualib_loaded(lu_State *L, int status, intptr_t ctx) {
 
 /* --------------------------------------------------------- open all libs */
 
-typedef struct { const char *name; int (*open)(lu_State *L); } LibEntry;
+const lu_Reg *lib_basefuncs(void) { return base_funcs; }
 
-static const LibEntry libs[] = {
-  {"_G", lu_open_base},
-  {"package", lu_open_package},
-  {"coroutine", lu_open_coroutine},
-  {"string", lu_open_string},
-  {"table", lu_open_table},
-  {"math", lu_open_math},
-  {"debug", lu_open_debug},
-  {"io", lu_open_io},
-  {"os", lu_open_os},
-  {"utf8", lu_open_utf8},
-  {NULL, NULL}
-};
-
+/* The standard library of a process: nothing is built here; lazy.c makes
+ * each entry on first use. */
 void lu_openlibs(lu_State *L) {
-  for (const LibEntry *e = libs; e->name; e++) {
-    int top = lu_gettop(L);
-    e->open(L);
-    /* loaded[name] = module; _G[name] = module */
-    Value mod;
-    val_copy(&mod, L->top - 1);
-    tab_setstr(L, L->P->loaded, str_newz(L->P, e->name), &mod);
-    if (strcmp(e->name, "_G") != 0) tab_setstr(L, L->P->globals, str_newz(L->P, e->name), &mod);
-    lu_settop(L, top);
-  }
+  lazy_init(L->P);
 }

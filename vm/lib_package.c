@@ -206,11 +206,10 @@ int lu_open_package(lu_State *L) {
   lu_rawsetfield(L, pkg, "loaded");
   lu_newtable(L);
   lu_rawsetfield(L, pkg, "preload");
-  /* require, a global with package as upvalue */
-  lu_pushglobaltable(L);
+  /* require has package as upvalue; the global is made from it on first
+   * use (lazy.c), found here in the package table under a hidden key */
   lu_pushvalue(L, pkg);
   lu_pushcclosure(L, ll_require, 1);
-  lu_rawsetfield(L, -2, "require");
-  lu_pop(L, 1);
+  lu_rawsetfield(L, LU_REGISTRYINDEX, "_LUREL_REQUIRE");
   return 1;
 }

@@ -156,8 +156,10 @@ struct Proc {
   Table *globals;
   Table *loaded;              /* package.loaded */
   Table *mt[LU_NUMTYPES];     /* metatables of basic types */
+  Table *libinst[16];         /* library instances, by LIB_ index (lazy.h) */
   lu_State *mainthread;
   lu_State *L;                /* running thread */
+  lu_State *scratch;          /* thread for running library openers (lazy.c) */
   lu_Jmp *errorjmp;
   /* scheduler */
   int32_t reds;               /* reductions left in the slice */

@@ -5,6 +5,7 @@
 #include "str.h"
 #include "gc.h"
 #include "do.h"
+#include "lazy.h"
 
 /* The empty hash part shared by all tables without one: read-only. */
 static const Node dummynode_ = { {0}, T_NIL, T_NIL, 0, {0} };
@@ -478,6 +479,7 @@ static uint32_t findindex(lu_State *L, Table *t, const Value *key) {
 }
 
 int tab_next(lu_State *L, Table *t, Value *key) {
+  if (lu_unlikely(tab_islazy(t))) lazy_full(L, t);
   uint32_t i = findindex(L, t, key);
   for (; i < t->asize; i++) {
     if (!val_isnil(&t->array[i])) {

@@ -3,6 +3,7 @@
 #include "state.h"
 #include "table.h"
 #include "str.h"
+#include "lazy.h"
 
 const char *const tm_names[TM_N] = {
   "__index", "__newindex", "__gc", "__mode", "__len", "__eq", "__call", "__close",
@@ -26,6 +27,7 @@ Table *tm_metatable(Proc *P, const Value *o) {
   switch (o->tt) {
     case T_TABLE: return val_table(o)->metatable;
     case T_UDATA: return val_udata(o)->metatable;
+    case T_STR: return P->mt[LU_TSTRING] ? P->mt[LU_TSTRING] : lazy_stringmt(P);
     default: return P->mt[val_luatype(o)];
   }
 }

@@ -63,6 +63,7 @@ struct GCObj { GC_HEADER; };
 #define GC_SHARED   0x02     /* immortal, shared between processes: never marked/freed */
 #define GC_FINOBJ   0x04     /* has a __gc finalizer pending */
 #define GC_FIXED    0x08     /* never collected (per-process fixed objects) */
+#define GC_LAZY     0x10     /* table: library entries materialise on first use (lazy.c) */
 
 typedef union Val {
   GCObj *gc;

@@ -1,0 +1,27 @@
+local function e(f, ...) local ok, m = pcall(f, ...); assert(not ok); m = m:gsub("^.-:%d+: ", ""); print(m); return m end
+assert(e(function() f() end) == "attempt to call a nil value (global 'f')")
+assert(e(function() local g; g() end) == "attempt to call a nil value (local 'g')")
+local t = {}
+assert(e(function() t.fn() end) == "attempt to call a nil value (field 'fn')")
+assert(e(function() t:meth() end) == "attempt to call a nil value (method 'meth')")
+local up
+assert(e(function() up() end) == "attempt to call a nil value (upvalue 'up')")
+e(function() local n = 1; n() end)
+e(function() local s = "x"; s() end)
+e(function() t[1]() end)
+e(function() t.a.b() end)
+e(function() local k = "key"; t[k]() end)
+e(function() (nil)() end)
+e(function() return t.fn() end)     -- tail call
+e(function() return up(1, 2) end)
+e(function() string.nofunc("x") end)
+e(function() ("x"):nomethod() end)
+e(function() math.floor.x() end)
+e(function() local a = {}; a.b = {}; a.b.c() end)
+e(function() local b = true; b() end)
+e(function(p) p() end, 42)
+e(function(...) local f = ...; f() end)
+e(function() for i = 1, 2 do local x = i; x() end end)
+e(function() local t2 = { 1 }; t2[1]() end)
+e(function() _ENV.notthere() end)
+e(function() _G.notthere() end)

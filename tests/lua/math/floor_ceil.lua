@@ -1,0 +1,16 @@
+local function show(...) local t = table.pack(...) for i = 1, t.n do t[i] = math.type(t[i]) .. ":" .. tostring(t[i]) end return table.concat(t, " ") end
+print(show(math.floor(3.7), math.floor(-3.7), math.floor(3), math.floor(-3), math.floor(3.0), math.floor(-0.0)))
+print(show(math.ceil(3.2), math.ceil(-3.2), math.ceil(3), math.ceil(-0.5), math.ceil(0.0)))
+print(show(math.floor(1e100), math.ceil(-1e100), math.floor(math.huge), math.ceil(-math.huge)))
+print(show(math.floor(2^62), math.floor(2^63), math.ceil(-2^63), math.floor(-2^63 - 2^11)))
+print(show(math.floor(math.maxinteger), math.ceil(math.mininteger), math.floor(0.5), math.ceil(0.5)))
+print(show(math.floor("3.7"), math.ceil("-2.5"), math.floor("10")))
+assert(math.floor(3.7) == 3 and math.type(math.floor(3.7)) == "integer")
+assert(math.ceil(3.2) == 4 and math.type(math.ceil(3.2)) == "integer")
+assert(math.type(math.floor(1e100)) == "float")
+local nan = math.floor(0 / 0)
+assert(nan ~= nan)
+print(pcall(math.floor), pcall(math.floor, "x"))
+print(pcall(math.ceil, {}))
+for x = -2, 2, 0.5 do io.write(x, "->", math.floor(x), ",", math.ceil(x), " ") end
+print()

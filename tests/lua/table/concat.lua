@@ -1,0 +1,27 @@
+assert(table.concat({}) == "")
+assert(table.concat({ "a", "b", "c" }) == "abc")
+assert(table.concat({ "a", "b", "c" }, ", ") == "a, b, c")
+assert(table.concat({ 1, 2.5, "x", -0.0 }, "|") == "1|2.5|x|-0.0")
+assert(table.concat({ "a", "b", "c", "d" }, "-", 2, 3) == "b-c")
+assert(table.concat({ "a", "b" }, "-", 3) == "")
+assert(table.concat({ "a", "b" }, "-", 2, 1) == "")
+assert(table.concat({ [5] = "x", [6] = "y" }, "+", 5, 6) == "x+y")
+print(table.concat({ 1, 2, 3 }, " "), table.concat({ 1e100, 2^63, 10 // 3 }, ","))
+print(table.concat({ "a", "b", "c" }, "", 1, 3), table.concat({ "x" }, "sep"))
+local function err(...) local ok, m = pcall(...); assert(not ok); print(m) end
+err(table.concat, { 1, {}, 3 })
+err(table.concat, { 1, 2 }, ",", 1, 3)
+err(table.concat, { true })
+err(table.concat, nil)
+err(table.concat, { "a" }, {})
+-- large concat
+local parts = {}
+for i = 1, 1000 do parts[i] = i % 10 end
+local s = table.concat(parts)
+assert(#s == 1000)
+print(#s, s:sub(1, 12), s:sub(-5))
+local with_sep = table.concat(parts, ", ", 1, 5)
+print(with_sep)
+-- concat uses __index? (it uses lua_geti)
+local proxy = setmetatable({}, { __index = function(_, i) return "p" .. i end })
+print(table.concat(proxy, ",", 1, 3))

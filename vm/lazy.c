@@ -1,0 +1,191 @@
+/* lazy.c — library tables materialised on first use (see lazy.h). */
+#include <string.h>
+#include "lazy.h"
+#include "api.h"
+#include "lib.h"
+#include "str.h"
+#include "table.h"
+#include "do.h"
+
+typedef struct { const char *name; int (*open)(lu_State *L); } LibDef;
+
+/* in the order of the LIB_ enum */
+static const LibDef libs[LIB_N] = {
+  {"_G", NULL},
+  {"package", lu_open_package},
+  {"coroutine", lu_open_coroutine},
+  {"string", lu_open_string},
+  {"table", lu_open_table},
+  {"math", lu_open_math},
+  {"debug", lu_open_debug},
+  {"io", lu_open_io},
+  {"os", lu_open_os},
+  {"utf8", lu_open_utf8},
+};
+
+const char *lazy_libname(int i) { return libs[i].name; }
+
+void lazy_init(Proc *P) {
+  P->globals->marked |= GC_LAZY;
+  P->loaded->marked |= GC_LAZY;
+  P->libinst[LIB_G] = P->globals;
+}
+
+int lazy_whichlib(Proc *P, const Table *t) {
+  for (int i = 0; i < LIB_N; i++)
+    if (P->libinst[i] == t) return i;
+  return -1;
+}
+
+Table *lazy_libinst(lu_State *L, int i) {
+  Proc *P = L->P;
+  if (P->libinst[i] == NULL) {
+    Table *t = tab_new(P);
+    t->marked |= GC_LAZY;
+    P->libinst[i] = t;
+  }
+  return P->libinst[i];
+}
+
+static int libindex(const char *name) {
+  for (int i = 0; i < LIB_N; i++)
+    if (strcmp(libs[i].name, name) == 0) return i;
+  return -1;
+}
+
+/* raw set that bypasses laziness (t may still be marked) */
+static const Value *rawput(lu_State *L, Table *t, const char *k, const Value *v) {
+  String *ks = str_newz(L->P, k);
+  tab_setstr(L, t, ks, v);
+  return tab_getstr(t, ks);
+}
+
+static const Value *putlib(lu_State *L, Table *t, const char *k, int lib) {
+  Value v;
+  val_settable(&v, lazy_libinst(L, lib));
+  return rawput(L, t, k, &v);
+}
+
+/* the global "require": made by the package library */
+static const Value *putrequire(lu_State *L, Table *g) {
+  Table *pk = lazy_libinst(L, LIB_PACKAGE);
+  if (tab_islazy(pk)) lazy_full(L, pk);
+  const Value *req = tab_getstr(val_table(&L->P->registry), str_newz(L->P, "_LUREL_REQUIRE"));
+  return rawput(L, g, "require", req);
+}
+
+/* one entry of _G, if name is a standard one */
+static const Value *globals_entry(lu_State *L, Table *g, const char *name) {
+  const lu_Reg *bf = lib_basefuncs();
+  for (; bf->name; bf++) {
+    if (strcmp(bf->name, name) == 0) {
+      Value v;
+      val_setlcf(&v, bf->func);
+      return rawput(L, g, name, &v);
+    }
+  }
+  if (strcmp(name, "_G") == 0) {
+    Value v;
+    val_settable(&v, g);
+    return rawput(L, g, name, &v);
+  }
+  if (strcmp(name, "_VERSION") == 0) {
+    Value v;
+    val_setstr(&v, str_newz(L->P, LUREL_LUA_VERSION));
+    return rawput(L, g, name, &v);
+  }
+  if (strcmp(name, "require") == 0) return putrequire(L, g);
+  int i = libindex(name);
+  if (i > 0) return putlib(L, g, name, i);
+  return VAL_ABSENT;
+}
+
+static const Value *loaded_entry(lu_State *L, Table *lt, const char *name) {
+  int i = libindex(name);
+  if (i >= 0) return putlib(L, lt, name, i);
+  return VAL_ABSENT;
+}
+
+/* fill library instance t (of library i) from its opener.  The opener runs
+ * on a scratch thread: callers hold pointers into their own stack (a key,
+ * a result slot), which must not move under them. */
+static void fill_library(lu_State *L, Table *t, int i) {
+  Proc *P = L->P;
+  if (P->scratch == NULL) P->scratch = thread_new(P);
+  lu_State *S = P->scratch;
+  Value *oldtop = S->top;
+  do_ccall(S, libs[i].open);
+  Table *n = val_table(S->top - 1);
+  Value kv[2];
+  val_setnil(&kv[0]);
+  while (tab_next(L, n, kv)) {
+    if (tab_get(t, &kv[0]) == VAL_ABSENT) tab_set(L, t, &kv[0], &kv[1]);
+  }
+  /* the string library points the string metatable at its table: it must
+   * point at the instance */
+  if (i == LIB_STRING && P->mt[LU_TSTRING]) {
+    Table *mt = P->mt[LU_TSTRING];
+    const Value *ix = tab_getstr(mt, P->vm->tmname[TM_INDEX]);
+    if (val_istable(ix) && val_table(ix) == n) {
+      Value v;
+      val_settable(&v, t);
+      tab_setstr(L, mt, P->vm->tmname[TM_INDEX], &v);
+    }
+  }
+  S->top = S->stack + (oldtop - S->stack);
+  val_setnil(S->top);
+}
+
+void lazy_full(lu_State *L, Table *t) {
+  Proc *P = L->P;
+  if (!tab_islazy(t)) return;
+  t->marked &= (uint8_t)~GC_LAZY;
+  if (t == P->globals) {
+    for (const lu_Reg *bf = lib_basefuncs(); bf->name; bf++)
+      if (tab_getstr(t, str_newz(P, bf->name)) == VAL_ABSENT) globals_entry(L, t, bf->name);
+    const char *extra[] = { "_G", "_VERSION", "require" };
+    for (int j = 0; j < 3; j++)
+      if (tab_getstr(t, str_newz(P, extra[j])) == VAL_ABSENT) globals_entry(L, t, extra[j]);
+    for (int i = 1; i < LIB_N; i++)
+      if (tab_getstr(t, str_newz(P, libs[i].name)) == VAL_ABSENT) putlib(L, t, libs[i].name, i);
+    return;
+  }
+  if (t == P->loaded) {
+    for (int i = 0; i < LIB_N; i++)
+      if (tab_getstr(t, str_newz(P, libs[i].name)) == VAL_ABSENT) putlib(L, t, libs[i].name, i);
+    return;
+  }
+  int i = lazy_whichlib(P, t);
+  if (i > 0) fill_library(L, t, i);
+}
+
+const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
+  Proc *P = L->P;
+  if (!val_isstr(key)) {
+    if (t != P->globals && t != P->loaded) {
+      lazy_full(L, t);
+      return tab_get(t, key);
+    }
+    return VAL_ABSENT;
+  }
+  const char *name = str_data(val_str(key));
+  if (t == P->globals) return globals_entry(L, t, name);
+  if (t == P->loaded) return loaded_entry(L, t, name);
+  lazy_full(L, t);
+  return tab_get(t, key);
+}
+
+Table *lazy_stringmt(Proc *P) {
+  if (P->mt[LU_TSTRING] == NULL) {
+    lu_State *L = P->L;
+    Table *s = lazy_libinst(L, LIB_STRING);
+    lazy_full(L, s);                 /* the string library makes the metatable */
+  }
+  return P->mt[LU_TSTRING];
+}
+
+const Value *tab_getlazy(lu_State *L, Table *t, const Value *key) {
+  const Value *v = tab_get(t, key);
+  if (v == VAL_ABSENT && tab_islazy(t)) v = lazy_miss(L, t, key);
+  return v;
+}
