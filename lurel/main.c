@@ -53,6 +53,28 @@ static void print_usage(const char *badoption) {
  * below it... (function first, then args).  Reports an uncaught error the
  * way lua5.4 does.  Returns LU_OK or the error status. */
 static int docall(lu_State *L, int nargs);
+
+/* tostring(v) with __tostring, run on top of the (intact) stack */
+static int tostring_value(lu_State *L, const Value *v, Value *out) {
+  const lu_Reg *bf = lib_basefuncs();
+  while (bf->name && strcmp(bf->name, "tostring") != 0) bf++;
+  if (bf->name == NULL) return 0;
+  if (L->stack_last - L->top < 4) stack_realloc(L, stack_size(L) + 10);
+  /* a fresh run from a C-level frame above the error point */
+  ptrdiff_t ctop = savestack(L, L->top);
+  CallInfo *saved = L->ci;
+  val_setlcf(L->top, bf->func);
+  val_copy(L->top + 1, v);
+  L->top += 2;
+  ptrdiff_t f = savestack(L, L->top - 2);
+  int st = do_pcall_sync(L, L->top - 2, 1);
+  Value *res = restorestack(L, f);
+  int ok = (st == LU_OK && val_isstr(res));
+  if (ok) val_copy(out, res);
+  L->ci = saved;
+  L->top = restorestack(L, ctop);
+  return ok;
+}
 static int docall(lu_State *L, int nargs) {
   Value *func = L->top - nargs - 1;
   int st = do_pcall_sync(L, func, LU_MULTRET);
@@ -66,8 +88,8 @@ static int docall(lu_State *L, int nargs) {
   lu_State *base = L;
   (void)base;
   if (val_isstr(&err)) msg = str_data(val_str(&err));
-  else if (tm_getbyobj(P, &err, TM_TOSTRING) != NULL) {
-    msg = "(error object with __tostring)";
+  else if (tm_getbyobj(P, &err, TM_TOSTRING) != NULL && tostring_value(L, &err, &err)) {
+    msg = str_data(val_str(&err));
   } else {
     snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, &err));
     msg = buf;

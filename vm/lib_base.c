@@ -363,12 +363,13 @@ static int load_reader_k(lu_State *L, int status, intptr_t ctx) {
     lu_pop(L, 1);
     return load_finish(L, 0, ctx);
   }
-  if (t != LU_TSTRING) {
+  if (t != LU_TSTRING && t != LU_TNUMBER) {
     lu_pop(L, 1);
     lu_pushnil(L);
     lu_pushstring(L, "reader function must return a string");
     return 2;
   }
+  lu_tolstring(L, -1, NULL);
   lu_rawseti(L, 5, (lu_Int)lu_rawlen(L, 5) + 1);
   lu_pushvalue(L, 1);
   return lu_callk(L, 0, 1, ctx, load_reader_k);

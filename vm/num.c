@@ -159,7 +159,7 @@ lu_Int vm_mod(lu_State *L, lu_Int m, lu_Int n) {
 
 lu_Num vm_modf(lu_Num m, lu_Num n) {
   lu_Num r = fmod(m, n);
-  if ((r > 0) ? n < 0 : (r < 0 && n != r)) r += n;
+  if ((r > 0) ? n < 0 : (r < 0 && n > 0)) r += n;   /* signs differ: adjust toward the divisor */
   return r;
 }
 
