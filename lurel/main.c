@@ -18,6 +18,7 @@
 #include "../vm/table.h"
 #include "../vm/lbc.h"
 #include "../vm/lazy.h"
+#include "../vm/proc.h"
 
 static const char *progname = "lurel";
 
@@ -52,67 +53,17 @@ static void print_usage(const char *badoption) {
 /* Run the function on top of the main thread's stack with nargs arguments
  * below it... (function first, then args).  Reports an uncaught error the
  * way lua5.4 does.  Returns LU_OK or the error status. */
-static int docall(lu_State *L, int nargs);
-
-/* tostring(v) with __tostring, run on top of the (intact) stack */
-static int tostring_value(lu_State *L, const Value *v, Value *out) {
-  const lu_Reg *bf = lib_basefuncs();
-  while (bf->name && strcmp(bf->name, "tostring") != 0) bf++;
-  if (bf->name == NULL) return 0;
-  if (L->stack_last - L->top < 4) stack_realloc(L, stack_size(L) + 10);
-  /* a fresh run from a C-level frame above the error point */
-  ptrdiff_t ctop = savestack(L, L->top);
-  CallInfo *saved = L->ci;
-  val_setlcf(L->top, bf->func);
-  val_copy(L->top + 1, v);
-  L->top += 2;
-  ptrdiff_t f = savestack(L, L->top - 2);
-  int st = do_pcall_sync(L, L->top - 2, 1);
-  Value *res = restorestack(L, f);
-  int ok = (st == LU_OK && val_isstr(res));
-  if (ok) val_copy(out, res);
-  L->ci = saved;
-  L->top = restorestack(L, ctop);
-  return ok;
-}
+/* Run the function below the nargs arguments on top of the main process's
+ * stack, as that process's next entry, through the scheduler (other
+ * processes run meanwhile).  An uncaught error is reported the way lua5.4
+ * reports one.  Returns LU_OK or an error status. */
 static int docall(lu_State *L, int nargs) {
-  Value *func = L->top - nargs - 1;
-  int st = do_pcall_sync(L, func, LU_MULTRET);
-  if (st == LU_OK) return st;
-  /* the stack is intact at the error point: make the message and traceback */
   Proc *P = L->P;
-  Value err;
-  val_copy(&err, &L->errval);
-  const char *msg;
-  char buf[128];
-  lu_State *base = L;
-  (void)base;
-  if (val_isstr(&err)) msg = str_data(val_str(&err));
-  else if (tm_getbyobj(P, &err, TM_TOSTRING) != NULL && tostring_value(L, &err, &err)) {
-    msg = str_data(val_str(&err));
-  } else {
-    snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, &err));
-    msg = buf;
-  }
-  /* traceback: computed on the intact stack; pushed above it */
-  if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + 10);
-  lu_Jmp jb;
-  jb.previous = P->errorjmp;
-  P->errorjmp = &jb;
-  if (setjmp(jb.b) == 0) {
-    dbg_traceback(L, L, msg, 0);
-    const char *tb = str_data(val_str(L->top - 1));
-    fprintf(stderr, "%s: %s\n", progname, tb);
-  } else {
-    fprintf(stderr, "%s: %s\n", progname, msg);
-  }
-  fflush(stderr);
-  P->errorjmp = jb.previous;
-  /* reset the thread */
-  upval_close(L, L->stack);
-  L->ci = &L->base_ci;
-  L->top = L->stack + 1;
-  return st;
+  Value *func = L->top - nargs - 1;
+  do_callentry(L, func, LU_MULTRET);
+  P->pstate = PS_WAITING;
+  sched_ready(P->vm, P);
+  return sched_run(P->vm, P) == 0 ? LU_OK : LU_ERRRUN;
 }
 
 static int dochunk(lu_State *L, const char *src, size_t len, const char *name) {
@@ -363,11 +314,11 @@ int main(int argc, char **argv) {
     vm_free(vm);
     return r;
   }
-  Proc *P = proc_new(vm);
-  lu_State *L = P->mainthread;
   const char *b = getenv("LUREL_REDUCTIONS");
-  if (b && atoi(b) > 0) P->budget = atoi(b);
-  P->reds = P->budget;
+  if (b && atoi(b) > 0) vm->budget = atoi(b);
+  Proc *P = proc_create(vm);
+  lu_State *L = P->mainthread;
+  vm->mainproc = P;
   /* libraries are opened in a protected context (memory errors only) */
   lu_Jmp jb;
   jb.previous = NULL;
@@ -378,7 +329,6 @@ int main(int argc, char **argv) {
   static int hostflags[1];
   hostflags[0] = (args & has_E) != 0;       /* -E: ignore LUA_PATH etc. */
   P->ud = hostflags;
-  lu_openlibs(L);
   createargtable(L, argv, argc, script);
   P->errorjmp = NULL;
   int status = 0;
@@ -404,7 +354,7 @@ int main(int argc, char **argv) {
 done:
   fflush(stdout);
   P->errorjmp = NULL;
-  proc_free(P);
+  vm_shutdown(vm);
   vm_free(vm);
   return status;
 }

@@ -146,7 +146,21 @@ static bool close_next(lu_State *L, Value *level, int status) {
 /* After an error was thrown: decide where execution continues.
  * Returns true to continue running, false when the error escapes. */
 static bool handle_error(lu_State *L, int status) {
-  bool all = L->closing || status == LU_EXIT || status == LU_CLOSE;
+  if (status == LU_KILL) return false;      /* no Lua code runs */
+  if (status == LU_EXIT) {
+    /* process.exit: close every pending tbc, in every thread up the
+     * resume chain; no pcall stops it */
+    for (;;) {
+      if (close_next(L, L->stack, status)) return true;
+      lu_State *r = L->resumer;
+      if (r == NULL) return false;
+      L->costatus = CO_DEAD;
+      L->resumer = NULL;
+      L->P->L = r;
+      L = r;
+    }
+  }
+  bool all = L->closing || status == LU_CLOSE;
   CallInfo *pci = all ? NULL : findpcall(L);
   if (pci && (pci->callstatus & CIST_XPCALL) && status != LU_ERRERR) {
     /* call the message handler on top of the intact stack; its result
@@ -247,6 +261,18 @@ int do_yield(lu_State *L, int nresults, intptr_t ctx, lu_KFunction k) {
   ci->u.c.ctx = ctx;
   L->nyield = nresults;
   return LU_SIG_YIELD;
+}
+
+int do_block(lu_State *L, intptr_t ctx, lu_KFunction k) {
+  L->ci->u.c.k = k;
+  L->ci->u.c.ctx = ctx;
+  return LU_SIG_BLOCK;
+}
+
+int do_yieldslice(lu_State *L, intptr_t ctx, lu_KFunction k) {
+  L->ci->u.c.k = k;
+  L->ci->u.c.ctx = ctx;
+  return LU_SIG_PREEMPT;
 }
 
 void do_callentry(lu_State *L, Value *func, int nresults) {

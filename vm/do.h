@@ -23,7 +23,8 @@
 #define LU_SIG_TAILCALL  (-101)   /* replace this C frame by a call (lu_tailcall) */
 #define LU_SIG_YIELD     (-102)   /* suspend the coroutine (lu_yieldk) */
 #define LU_SIG_RESUME    (-104)   /* switch to the coroutine L->co_target (do_resume) */
-#define LU_SIG_BLOCK     (-103)   /* wait (processes issue) */
+#define LU_SIG_BLOCK     (-103)   /* wait for a message or a timer (do_block) */
+#define LU_SIG_PREEMPT   (-105)   /* give up the slice, continue later (do_yieldslice) */
 
 LU_NORETURN void lu_throw(lu_State *L, int status);
 LU_NORETURN void lu_runerror(lu_State *L, const char *fmt, ...) LU_PRINTF(2, 3);
@@ -51,6 +52,11 @@ int do_yield(lu_State *L, int nresults, intptr_t ctx, lu_KFunction k);
 /* Call a C function that never calls Lua (a library opener) in a frame of
  * its own, synchronously; its first result (or nil) is left on top. */
 int do_ccall(lu_State *L, lu_CFunction f);
+
+/* Processes: suspend the running C function until woken (a message, a
+ * timer), or until its next time slice; k continues it. */
+int do_block(lu_State *L, intptr_t ctx, lu_KFunction k);
+int do_yieldslice(lu_State *L, intptr_t ctx, lu_KFunction k);
 
 /* Format "chunkname" of a source for messages, like lua5.4. */
 void do_chunkid(char *out, const char *source, size_t srclen);

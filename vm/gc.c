@@ -6,6 +6,7 @@
 #include "table.h"
 #include "func.h"
 #include "do.h"
+#include "proc.h"
 
 #define GC_MINTHRESHOLD  (64 * 1024)
 
@@ -161,6 +162,8 @@ static void markroots(Proc *P) {
   if (P->L) markobj(P, (GCObj *)P->L);
   if (P->scratch) markobj(P, (GCObj *)P->scratch);
   if (P->chunkname_stdin) markobj(P, (GCObj *)P->chunkname_stdin);
+  markvalue(P, &P->exitreason);
+  for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(P, &m->v);
 }
 
 /* ------------------------------------------------------------------ sweep */

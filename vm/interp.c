@@ -556,6 +556,10 @@ c_result:
       n = ci->u.c.k(L, LU_OK, ci->u.c.ctx);
       goto c_result;
     }
+    case LU_SIG_BLOCK:
+      return LU_BLOCKED;        /* the scheduler resumes ci's continuation */
+    case LU_SIG_PREEMPT:
+      return LU_PREEMPT;
     default:
       lu_runerror(L, "C function returned an invalid result");
   }

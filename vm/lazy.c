@@ -21,6 +21,7 @@ static const LibDef libs[LIB_N] = {
   {"io", lu_open_io},
   {"os", lu_open_os},
   {"utf8", lu_open_utf8},
+  {"process", lu_open_process},
 };
 
 const char *lazy_libname(int i) { return libs[i].name; }
@@ -159,6 +160,24 @@ void lazy_full(lu_State *L, Table *t) {
   if (i > 0) fill_library(L, t, i);
 }
 
+/* the process library fills one entry at a time: a process that only
+ * calls process.receive pays for one table entry */
+static const Value *process_entry(lu_State *L, Table *t, const char *name) {
+  for (const lu_Reg *r = lib_processfuncs(); r->name; r++) {
+    if (strcmp(r->name, name) == 0) {
+      Value v;
+      val_setlcf(&v, r->func);
+      return rawput(L, t, name, &v);
+    }
+  }
+  if (strcmp(name, "_") == 0) {
+    Value v;
+    val_setlud(&v, lib_wildcard());
+    return rawput(L, t, name, &v);
+  }
+  return VAL_ABSENT;
+}
+
 const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
   Proc *P = L->P;
   if (!val_isstr(key)) {
@@ -171,6 +190,7 @@ const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
   const char *name = str_data(val_str(key));
   if (t == P->globals) return globals_entry(L, t, name);
   if (t == P->loaded) return loaded_entry(L, t, name);
+  if (t == P->libinst[LIB_PROCESS]) return process_entry(L, t, name);
   lazy_full(L, t);
   return tab_get(t, key);
 }

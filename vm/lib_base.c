@@ -614,6 +614,7 @@ int lib_calllualib(lu_State *L, const char *name) {
   lcl_initupvals(P, cl);
   lu_newtable(L);
   lu_setfuncs(L, base_funcs, 0);
+  lu_setfuncs(L, lib_processprims(), 0);
   if (cl->nupvalues >= 1) val_copy(cl->upvals[0]->v, L->top - 1);
   lu_pop(L, 1);
   return lu_callk(L, 0, 1, (intptr_t)name, lualib_loaded);

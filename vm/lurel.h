@@ -59,7 +59,8 @@ enum {
   LU_PREEMPT = 7,      /* reductions used up: resume later */
   LU_BLOCKED = 8,      /* waiting (receive, sleep): resume when woken */
   LU_EXIT = 9,         /* process.exit / killed: unwind everything, no pcall stops it */
-  LU_CLOSE = 10        /* coroutine.close: unwind a suspended coroutine, closing */
+  LU_CLOSE = 10,       /* coroutine.close: unwind a suspended coroutine, closing */
+  LU_KILL = 11         /* the process is killed: no Lua code runs, nothing is closed */
 };
 
 /* Lua's basic types, as type() names them. */

@@ -116,6 +116,9 @@ typedef struct AtomTable {
   size_t size, nuse;
 } AtomTable;
 
+typedef struct NameEntry { char *name; uint64_t pid; } NameEntry;
+typedef struct AliasEntry { uint64_t ref; uint64_t pid; } AliasEntry;
+
 struct VM {
   AtomTable atoms;            /* shared immortal strings (constants of code) */
   String *tmname[TM_N];       /* metamethod names, atoms */
@@ -127,6 +130,25 @@ struct VM {
    * returns a prototype or NULL with *err malloc'd */
   Proto *(*compile)(VM *vm, const char *src, size_t len, const char *chunkname, char **err);
   Proto *lualib;              /* compiled built-in Lua library (stdlib/), or NULL */
+  /* process runtime (proc.c, sched.c): the scheduler thread's */
+  Proc **ptab;                /* open addressing: pid -> Proc */
+  size_t ptab_size, ptab_n;
+  uint64_t next_ref;
+  NameEntry *names;           /* registered names (open addressing by name) */
+  size_t names_size, names_n;
+  AliasEntry *aliases;        /* active aliases: ref -> owner pid */
+  size_t aliases_size, aliases_n;
+  Proc *rq_head, *rq_tail;    /* run queue */
+  Proc *current;              /* process being run */
+  struct Timer **theap;       /* timer min-heap by deadline */
+  size_t theap_n, theap_cap;
+  struct Timer **tmap;        /* ref -> timer (send_after, for cancel_timer) */
+  size_t tmap_size, tmap_n;
+  int nprocs;                 /* live processes */
+  Proc *mainproc;             /* script mode: the VM ends with it */
+  int budget;                 /* reductions per slice (LU_REDUCTIONS, or 1 for tests) */
+  int exitcode;               /* os.exit */
+  bool exiting;
   String *longatoms;           /* long constant strings (never freed before the VM) */
 };
 
@@ -137,8 +159,37 @@ typedef struct lu_Jmp {
   volatile int status;
 } lu_Jmp;
 
+struct Msg;
+struct Timer;
+
 struct Proc {
   VM *vm;
+  /* identity and scheduling (proc.c, sched.c) */
+  uint64_t pid;
+  uint8_t pstate;             /* PS_* (proc.h) */
+  uint8_t trap_exit;
+  uint8_t timedout;           /* the receive timer fired */
+  uint8_t inrunq;
+  uint8_t killed;             /* ends without running Lua code */
+  Proc *rq_next;
+  /* messages: inbox (others append; SMP: under a lock), private queue */
+  struct Msg *inbox_head, **inbox_tail;
+  struct Msg *mq_head, **mq_tail;
+  struct Msg **save;          /* receive: link to the next message to examine */
+  struct Msg **mark;          /* receive marker (make_ref etc.) */
+  uint64_t mark_ref;
+  int mq_len;
+  /* links, monitors */
+  uint64_t *links;
+  int nlinks, caplinks;
+  struct MonEntry *mons;      /* monitors this process holds: ref -> target */
+  int nmons, capmons;
+  struct MonEntry *watchers;  /* monitors on this process: ref -> watcher */
+  int nwatch, capwatch;
+  char *regname;
+  struct Timer *timer;        /* receive timeout / sleep */
+  Value exitreason;           /* set when an exit signal or kill ends it */
+  int nexit;
   /* heap */
   GCObj *allgc;               /* every collectable object of this process */
   GCObj *gray;                /* mark work list */

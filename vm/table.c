@@ -8,8 +8,8 @@
 #include "lazy.h"
 
 /* The empty hash part shared by all tables without one: read-only. */
-static const Node dummynode_ = { {0}, T_NIL, T_NIL, 0, {0} };
-#define dummynode (cast(Node *, &dummynode_))
+const Node tab_dummy_node_ = { {0}, T_NIL, T_NIL, 0, {0} };
+#define dummynode (cast(Node *, &tab_dummy_node_))
 
 #define gnode(t, i)  (&(t)->node[i])
 #define gkey_isnil(n) ((n)->ktt == T_NIL)
@@ -225,6 +225,17 @@ static Value *newkey_raw(lu_State *L, Table *t, int tt, const Val *k) {
   mp->k = *k;
   mp->tt = T_NIL;
   return node_val(mp);
+}
+
+Value *tab_fraginsert(Table *t, const Value *key) {
+  Val k = key->v;
+  int tt = key->tt;
+  if (tt == T_FLT) {
+    lu_Int i;
+    if (flt_toint(k.n, &i)) { k.i = i; tt = T_INT; }
+  }
+  if (tt == T_INT && (lu_Unsigned)k.i - 1u < t->asize) return &t->array[k.i - 1];
+  return newkey_raw(NULL, t, tt, &k);
 }
 
 Value *tab_newkey(lu_State *L, Table *t, const Value *key) {

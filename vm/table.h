@@ -33,6 +33,13 @@ void tab_setstr(lu_State *L, Table *t, String *key, const Value *val);
 /* Slot for a key known to be absent (the caller then writes the value). */
 Value *tab_newkey(lu_State *L, Table *t, const Value *key);
 
+/* Insert a key known to be absent into a table built outside any heap
+ * (message fragments) whose hash part has a free node for it: no rehash,
+ * no allocation.  Returns the value slot. */
+Value *tab_fraginsert(Table *t, const Value *key);
+#define tab_dummynode() tab_dummy_node_
+extern const Node tab_dummy_node_;
+
 lu_Unsigned tab_len(Table *t);
 /* next: key at key[0] (nil to start); on success writes next key and value
  * into key[0], key[1] and returns 1; returns 0 at the end. */

@@ -64,6 +64,7 @@ struct GCObj { GC_HEADER; };
 #define GC_FINOBJ   0x04     /* has a __gc finalizer pending */
 #define GC_FIXED    0x08     /* never collected (per-process fixed objects) */
 #define GC_LAZY     0x10     /* table: library entries materialise on first use (lazy.c) */
+#define GC_ANY      0x20     /* table: made by process.any (a pattern) */
 
 typedef union Val {
   GCObj *gc;

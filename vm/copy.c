@@ -1,0 +1,425 @@
+/*
+ * copy.c — deep copy of values into message fragments, and adoption.
+ *
+ * The sender copies a value once, into objects that belong to no heap (the
+ * fragment).  Cycles and shared sub-values keep their shape (an identity
+ * map from source to copy), metatables travel with their tables, closures
+ * carry copies of their upvalues (shared upvalues stay shared), long
+ * strings share their immutable blob.  References to the sender's globals,
+ * package.loaded, registry and library instances become fix-ups that the
+ * receiver resolves to its own when it adopts the fragment.  Nothing
+ * recurses on the C stack: pending objects wait on an explicit work list.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "proc.h"
+#include "api.h"
+#include "do.h"
+#include "func.h"
+#include "lazy.h"
+#include "str.h"
+#include "table.h"
+#include "tm.h"
+
+typedef struct { GCObj *src, *dst; } Pair;
+
+typedef struct Copy {
+  lu_State *L;
+  Proc *P;
+  Fragment *F;
+  Pair *map;              /* open addressing on src */
+  size_t mapsize, mapn;
+  Pair *work;
+  size_t nwork, capwork;
+  const char *err;
+  size_t nobjs;
+} Copy;
+
+static void *fragalloc(Copy *C, size_t sz) {
+  void *p = malloc(sz ? sz : 1);
+  if (p == NULL) { C->err = "not enough memory"; return NULL; }
+  C->F->bytes += sz;
+  return p;
+}
+
+static GCObj *fragobj(Copy *C, int tt, size_t sz) {
+  GCObj *o = fragalloc(C, sz);
+  if (o == NULL) return NULL;
+  o->tt = (uint8_t)tt;
+  o->marked = 0;
+  o->next = NULL;
+  if (C->F->tail) C->F->tail->next = o; else C->F->objs = o;
+  C->F->tail = o;
+  C->nobjs++;
+  return o;
+}
+
+static inline size_t hptr(const void *p, size_t mask) {
+  uint64_t x = (uint64_t)(uintptr_t)p;
+  x = (x >> 4) * 0x9E3779B97F4A7C15ull;
+  return (size_t)(x >> 20) & mask;
+}
+
+static GCObj *mapget(Copy *C, const GCObj *src) {
+  if (C->mapsize == 0) return NULL;
+  size_t i = hptr(src, C->mapsize - 1);
+  while (C->map[i].src) {
+    if (C->map[i].src == src) return C->map[i].dst;
+    i = (i + 1) & (C->mapsize - 1);
+  }
+  return NULL;
+}
+
+static void mapput(Copy *C, GCObj *src, GCObj *dst) {
+  if ((C->mapn + 1) * 2 > C->mapsize) {
+    size_t ns = C->mapsize ? C->mapsize * 2 : 32;
+    Pair *nm = calloc(ns, sizeof(Pair));
+    if (!nm) { C->err = "not enough memory"; return; }
+    for (size_t j = 0; j < C->mapsize; j++) {
+      if (C->map[j].src) {
+        size_t i = hptr(C->map[j].src, ns - 1);
+        while (nm[i].src) i = (i + 1) & (ns - 1);
+        nm[i] = C->map[j];
+      }
+    }
+    free(C->map);
+    C->map = nm;
+    C->mapsize = ns;
+  }
+  size_t i = hptr(src, C->mapsize - 1);
+  while (C->map[i].src) i = (i + 1) & (C->mapsize - 1);
+  C->map[i].src = src;
+  C->map[i].dst = dst;
+  C->mapn++;
+}
+
+static void pushwork(Copy *C, GCObj *src, GCObj *dst) {
+  if (C->nwork == C->capwork) {
+    size_t nc = C->capwork ? C->capwork * 2 : 16;
+    Pair *nw = realloc(C->work, nc * sizeof(Pair));
+    if (!nw) { C->err = "not enough memory"; return; }
+    C->work = nw;
+    C->capwork = nc;
+  }
+  C->work[C->nwork].src = src;
+  C->work[C->nwork].dst = dst;
+  C->nwork++;
+}
+
+static void addfix(Copy *C, Value *slot, int lib) {
+  Fragment *F = C->F;
+  if (F->nfix == F->capfix) {
+    int nc = F->capfix ? F->capfix * 2 : 4;
+    Fixup *nf = realloc(F->fix, (size_t)nc * sizeof(Fixup));
+    if (!nf) { C->err = "not enough memory"; return; }
+    F->fix = nf;
+    F->capfix = nc;
+  }
+  F->fix[F->nfix].slot = slot;
+  F->fix[F->nfix].lib = (int16_t)lib;
+  F->nfix++;
+}
+
+/* the sender's tables that the receiver has its own of */
+static int identity(Copy *C, const GCObj *o) {
+  Proc *P = C->P;
+  if (o->tt != T_TABLE) return -100;
+  const Table *t = (const Table *)o;
+  if (t == P->globals) return -1;
+  if (t == P->loaded) return -2;
+  if (val_istable(&P->registry) && t == val_table(&P->registry)) return -3;
+  int i = lazy_whichlib(P, t);
+  if (i >= 0) return i;
+  return -100;
+}
+
+static Table *newtable_shell(Copy *C, const Table *src) {
+  Table *t = (Table *)fragobj(C, T_TABLE, sizeof(Table));
+  if (!t) return NULL;
+  t->marked |= (uint8_t)(src->marked & GC_ANY);   /* process.any patterns stay patterns */
+  t->flags = 0;
+  t->lsizenode = 0;
+  t->asize = 0;
+  t->lenhint = 0;
+  t->array = NULL;
+  t->node = (Node *)&tab_dummy_node_;
+  t->lastfree = NULL;
+  t->metatable = NULL;
+  t->gclist = NULL;
+  /* same shape as the source, so that inserting never rehashes */
+  if (src->asize > 0) {
+    t->array = fragalloc(C, src->asize * sizeof(Value));
+    if (!t->array) return NULL;
+    t->asize = src->asize;
+    for (uint32_t j = 0; j < t->asize; j++) val_setnil(&t->array[j]);
+  }
+  if (!tab_isdummy(src)) {
+    uint32_t n = tab_sizenode(src);
+    t->node = fragalloc(C, n * sizeof(Node));
+    if (!t->node) { t->node = (Node *)&tab_dummy_node_; return NULL; }
+    for (uint32_t j = 0; j < n; j++) {
+      t->node[j].next = 0;
+      t->node[j].ktt = T_NIL;
+      t->node[j].tt = T_NIL;
+    }
+    t->lsizenode = src->lsizenode;
+    t->lastfree = t->node + n;
+  }
+  return t;
+}
+
+/* copy one value into *dst (a slot in fragment memory); objects get a
+ * shell now and their contents later from the work list */
+static void copyvalue(Copy *C, const Value *src, Value *dst) {
+  if (!val_iscollectable(src)) {
+    if (val_isthread(src)) { C->err = "cannot send a coroutine"; return; }
+    val_copy(dst, src);
+    return;
+  }
+  GCObj *o = val_gc(src);
+  if (o->marked & GC_SHARED) { val_copy(dst, src); return; }
+  GCObj *done = mapget(C, o);
+  if (done) { val_setgc(dst, done, src->tt); return; }
+  int id = identity(C, o);
+  if (id != -100) {
+    val_setnil(dst);
+    addfix(C, dst, id);
+    return;
+  }
+  GCObj *n = NULL;
+  switch (src->tt) {
+    case T_STR: {
+      String *s = (String *)o;
+      if (s->islong) {
+        String *ns = (String *)fragobj(C, T_STR, sizeof(String));
+        if (!ns) return;
+        ns->islong = 1;
+        ns->hashed = s->hashed;
+        ns->hash = s->hash;
+        ns->len = s->len;
+        ns->u.blob = s->u.blob;
+        s->u.blob->refcount++;
+        C->F->bytes += sizeof(Blob) + s->len + 1;
+        n = (GCObj *)ns;
+      } else {
+        String *ns = (String *)fragobj(C, T_STR, sizeof(String) + s->len + 1);
+        if (!ns) return;
+        ns->islong = 0;
+        ns->hashed = 1;
+        ns->hash = s->hash;
+        ns->len = s->len;
+        ns->u.hnext = NULL;
+        memcpy(ns->data, s->data, s->len + 1);
+        n = (GCObj *)ns;
+      }
+      mapput(C, o, n);
+      break;
+    }
+    case T_TABLE: {
+      n = (GCObj *)newtable_shell(C, (const Table *)o);
+      if (!n) return;
+      mapput(C, o, n);
+      pushwork(C, o, n);
+      break;
+    }
+    case T_LCL: {
+      LClosure *cl = (LClosure *)o;
+      LClosure *nc = (LClosure *)fragobj(C, T_LCL, sizeof(LClosure) + cl->nupvalues * sizeof(UpVal *));
+      if (!nc) return;
+      nc->nupvalues = cl->nupvalues;
+      nc->gclist = NULL;
+      nc->p = cl->p;
+      proto_incref(cl->p);
+      for (int j = 0; j < cl->nupvalues; j++) nc->upvals[j] = NULL;
+      n = (GCObj *)nc;
+      mapput(C, o, n);
+      pushwork(C, o, n);
+      break;
+    }
+    case T_CCL: {
+      CClosure *cl = (CClosure *)o;
+      CClosure *nc = (CClosure *)fragobj(C, T_CCL, sizeof(CClosure) + cl->nupvalues * sizeof(Value));
+      if (!nc) return;
+      nc->nupvalues = cl->nupvalues;
+      nc->gclist = NULL;
+      nc->f = cl->f;
+      for (int j = 0; j < cl->nupvalues; j++) val_setnil(&nc->upvalue[j]);
+      n = (GCObj *)nc;
+      mapput(C, o, n);
+      pushwork(C, o, n);
+      break;
+    }
+    case T_THREAD:
+      C->err = "cannot send a coroutine";
+      return;
+    case T_UDATA: {
+      Udata *u = (Udata *)o;
+      const char *name = NULL;
+      if (u->metatable) {
+        const Value *nm = tab_getshortstr(u->metatable, C->P->vm->tmname[TM_NAME]);
+        if (val_isstr(nm)) name = str_data(val_str(nm));
+      }
+      C->err = (name && strcmp(name, "FILE*") == 0) ? "cannot send an open file"
+                                                     : "cannot send a userdata value";
+      return;
+    }
+    default:
+      C->err = "cannot send this value";
+      return;
+  }
+  val_setgc(dst, n, src->tt);
+}
+
+static UpVal *copyupval(Copy *C, UpVal *uv) {
+  GCObj *done = mapget(C, (GCObj *)uv);
+  if (done) return (UpVal *)done;
+  UpVal *nu = (UpVal *)fragobj(C, T_UPVAL, sizeof(UpVal));
+  if (!nu) return NULL;
+  nu->tbc = 0;
+  nu->v = &nu->u.value;
+  val_setnil(nu->v);
+  mapput(C, (GCObj *)uv, (GCObj *)nu);
+  copyvalue(C, uv->v, nu->v);
+  return nu;
+}
+
+static void fill(Copy *C, GCObj *src, GCObj *dst) {
+  switch (src->tt) {
+    case T_TABLE: {
+      Table *s = (Table *)src, *d = (Table *)dst;
+      if (tab_islazy(s)) { C->err = "cannot send a library table"; return; }
+      if (s->metatable) {
+        Value mv, nv;
+        val_settable(&mv, s->metatable);
+        copyvalue(C, &mv, &nv);
+        if (C->err) return;
+        if (!val_istable(&nv)) { C->err = "cannot send a library table as a metatable"; return; }
+        d->metatable = val_table(&nv);
+      }
+      for (uint32_t j = 0; j < s->asize && !C->err; j++) copyvalue(C, &s->array[j], &d->array[j]);
+      if (!tab_isdummy(s)) {
+        uint32_t sz = tab_sizenode(s);
+        for (uint32_t j = 0; j < sz && !C->err; j++) {
+          Node *nd = &s->node[j];
+          if (val_isnil(node_val(nd)) || nd->ktt == T_DEADKEY) continue;
+          Value k, nk;
+          k.v = nd->k;
+          k.tt = nd->ktt;
+          int before = C->F->nfix;
+          copyvalue(C, &k, &nk);
+          if (C->err) return;
+          if (C->F->nfix != before) { C->err = "cannot send a library table as a table key"; return; }
+          Value *slot = tab_fraginsert(d, &nk);
+          copyvalue(C, node_val(nd), slot);
+        }
+      }
+      break;
+    }
+    case T_LCL: {
+      LClosure *s = (LClosure *)src, *d = (LClosure *)dst;
+      for (int j = 0; j < s->nupvalues && !C->err; j++)
+        d->upvals[j] = s->upvals[j] ? copyupval(C, s->upvals[j]) : NULL;
+      /* a closure needs all its upvalues */
+      for (int j = 0; j < s->nupvalues && !C->err; j++)
+        if (d->upvals[j] == NULL) {
+          UpVal *nu = (UpVal *)fragobj(C, T_UPVAL, sizeof(UpVal));
+          if (!nu) return;
+          nu->tbc = 0;
+          nu->v = &nu->u.value;
+          val_setnil(nu->v);
+          d->upvals[j] = nu;
+        }
+      break;
+    }
+    case T_CCL: {
+      CClosure *s = (CClosure *)src, *d = (CClosure *)dst;
+      for (int j = 0; j < s->nupvalues && !C->err; j++) copyvalue(C, &s->upvalue[j], &d->upvalue[j]);
+      break;
+    }
+    default: break;
+  }
+}
+
+static void fragfree(Fragment *F) {
+  GCObj *o = F->objs;
+  while (o) {
+    GCObj *nx = o->next;
+    switch (o->tt) {
+      case T_STR: {
+        String *s = (String *)o;
+        if (s->islong && --s->u.blob->refcount == 0) free(s->u.blob);
+        break;
+      }
+      case T_TABLE: {
+        Table *t = (Table *)o;
+        if (!tab_isdummy(t)) free(t->node);
+        free(t->array);
+        break;
+      }
+      case T_LCL: {
+        LClosure *c = (LClosure *)o;
+        if (c->p) proto_decref(c->p);
+        break;
+      }
+      default: break;
+    }
+    free(o);
+    o = nx;
+  }
+  free(F->fix);
+  memset(F, 0, sizeof *F);
+}
+
+void msg_free(Msg *m) {
+  fragfree(&m->frag);
+  free(m);
+}
+
+void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
+  Copy C;
+  memset(&C, 0, sizeof C);
+  C.L = L;
+  C.P = L->P;
+  C.F = &m->frag;
+  if (val_isnil(v)) C.err = "cannot send nil";
+  else copyvalue(&C, v, &m->v);
+  while (!C.err && C.nwork > 0) {
+    Pair w = C.work[--C.nwork];
+    fill(&C, w.src, w.dst);
+  }
+  free(C.map);
+  free(C.work);
+  lu_charge(L, C.nobjs + m->frag.bytes / 256);
+  if (C.err) {
+    const char *e = C.err;
+    fragfree(&m->frag);
+    free(m);
+    lu_errorf(L, "%s", e);
+  }
+}
+
+void copy_adopt(Proc *P, Msg *m) {
+  Fragment *F = &m->frag;
+  lu_State *L = P->L;
+  for (int j = 0; j < F->nfix; j++) {
+    Fixup *f = &F->fix[j];
+    Table *t;
+    switch (f->lib) {
+      case -1: t = P->globals; break;
+      case -2: t = P->loaded; break;
+      case -3: t = val_table(&P->registry); break;
+      default: t = lazy_libinst(L, f->lib); break;
+    }
+    val_settable(f->slot, t);
+  }
+  free(F->fix);
+  F->fix = NULL;
+  F->nfix = F->capfix = 0;
+  if (F->objs) {
+    F->tail->next = P->allgc;
+    P->allgc = F->objs;
+    F->objs = F->tail = NULL;
+  }
+  P->totalbytes += F->bytes;
+  F->bytes = 0;
+}

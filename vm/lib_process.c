@@ -1,0 +1,696 @@
+/*
+ * lib_process.c — the process library (../shared/api.md): spawn, send,
+ * selective receive, links, monitors, names, aliases, timers.
+ *
+ * receive is a C function with continuations: it scans the private queue
+ * from the save pointer (or from the receive marker when the pattern holds
+ * the ref made just before), matching data patterns in C, and blocks
+ * (do_block) when nothing matches; a new message or the timer wakes it and
+ * it goes on from the save pointer, so no message is tested twice in one
+ * wait.  Patterns that contain functions run the same loop in Lua
+ * (stdlib/lualib/process.lua) over primitives exported here, so the
+ * functions can be any (preemptible) Lua code.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "api.h"
+#include "lib.h"
+#include "do.h"
+#include "gc.h"
+#include "lazy.h"
+#include "proc.h"
+#include "str.h"
+#include "table.h"
+#include "tm.h"
+
+
+/* the wildcard: a light userdata with an address of its own */
+static const char wildcard_tag = '_';
+#define WILDCARD ((void *)&wildcard_tag)
+
+static bool iswild(const Value *v) { return val_islud(v) && val_lud(v) == WILDCARD; }
+
+static uint64_t checkpid(lu_State *L, int arg) {
+  const Value *v = lu_index2value(L, arg);
+  if (!val_ispid(v)) lu_typeerror(L, arg, "pid");
+  return val_pid(v);
+}
+
+static void pushpid(lu_State *L, uint64_t pid) { val_setpid(L->top, pid); L->top++; }
+static void pushref(lu_State *L, uint64_t ref) { val_setref(L->top, ref); L->top++; }
+
+/* ------------------------------------------------------------- matching */
+
+/* 1 match, 0 no match, -1 the pattern has a function (match it in Lua) */
+static int match(Proc *P, const Value *pat, const Value *v, int depth) {
+  if (depth > 100) return 0;
+  if (iswild(pat)) return !val_isnil(v);
+  if (val_isfunc(pat)) return -1;
+  if (val_istable(pat)) {
+    Table *pt = val_table(pat);
+    if (pt->marked & GC_ANY) {
+      int sawfn = 0;
+      for (uint32_t j = 0; j < pt->asize; j++) {
+        if (val_isnil(&pt->array[j])) continue;
+        int r = match(P, &pt->array[j], v, depth + 1);
+        if (r == 1) return 1;
+        if (r < 0) sawfn = 1;
+      }
+      return sawfn ? -1 : 0;
+    }
+    if (!val_istable(v)) return 0;
+    Table *vt = val_table(v);
+    /* every key of the pattern must match */
+    for (uint32_t j = 0; j < pt->asize; j++) {
+      if (val_isnil(&pt->array[j])) continue;
+      int r = match(P, &pt->array[j], tab_getint(vt, (lu_Int)j + 1), depth + 1);
+      if (r != 1) return r;
+    }
+    if (!tab_isdummy(pt)) {
+      uint32_t n = tab_sizenode(pt);
+      for (uint32_t j = 0; j < n; j++) {
+        Node *nd = &pt->node[j];
+        if (val_isnil(node_val(nd)) || nd->ktt == T_DEADKEY) continue;
+        Value k;
+        k.v = nd->k;
+        k.tt = nd->ktt;
+        int r = match(P, node_val(nd), tab_get(vt, &k), depth + 1);
+        if (r != 1) return r;
+      }
+    }
+    return 1;
+  }
+  return val_rawequal(pat, v);
+}
+
+/* does the pattern need Lua (a function somewhere)? */
+static bool hasfunction(const Value *pat, int depth) {
+  if (val_isfunc(pat)) return true;
+  if (!val_istable(pat) || depth > 100) return false;
+  Table *t = val_table(pat);
+  for (uint32_t j = 0; j < t->asize; j++) if (hasfunction(&t->array[j], depth + 1)) return true;
+  if (!tab_isdummy(t)) {
+    uint32_t n = tab_sizenode(t);
+    for (uint32_t j = 0; j < n; j++)
+      if (!val_isnil(node_val(&t->node[j])) && hasfunction(node_val(&t->node[j]), depth + 1)) return true;
+  }
+  return false;
+}
+
+/* does the pattern contain the ref? (receive marker) */
+static bool hasref(const Value *pat, uint64_t ref, int depth) {
+  if (val_isref(pat)) return val_ref(pat) == ref;
+  if (!val_istable(pat) || depth > 3) return false;
+  Table *t = val_table(pat);
+  for (uint32_t j = 0; j < t->asize; j++) if (hasref(&t->array[j], ref, depth + 1)) return true;
+  if (!tab_isdummy(t)) {
+    uint32_t n = tab_sizenode(t);
+    for (uint32_t j = 0; j < n; j++)
+      if (!val_isnil(node_val(&t->node[j])) && hasref(node_val(&t->node[j]), ref, depth + 1)) return true;
+  }
+  return false;
+}
+
+/* ------------------------------------------------------------- the queue */
+
+static void mq_take(Proc *P, Msg **link, Value *out) {
+  Msg *m = *link;
+  val_copy(out, &m->v);
+  *link = m->next;
+  if (P->mq_tail == &m->next) P->mq_tail = link;
+  if (P->mark == &m->next) P->mark = link;
+  P->mq_len--;
+  free(m);
+}
+
+/* an exit signal arrived that ends this process: stop running Lua code */
+static LU_NORETURN void die(lu_State *L) {
+  lu_throw(L, LU_KILL);
+}
+
+static void drain(lu_State *L) {
+  Proc *P = L->P;
+  if (P->inbox_head && !proc_drain(P)) die(L);
+}
+
+static void recv_done(Proc *P) {
+  P->save = &P->mq_head;
+  P->mark = NULL;
+  P->timedout = 0;
+  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
+}
+
+/* receive state on the C frame: 1 = pattern (or nil), 2 = timeout (or nil) */
+static int recv_k(lu_State *L, int status, intptr_t ctx);
+
+static int recv_scan(lu_State *L) {
+  Proc *P = L->P;
+  drain(L);
+  const Value *pat = lu_index2value(L, 1);
+  bool any = val_isnil(pat);
+  while (*P->save) {
+    Msg *m = *P->save;
+    P->reds--;
+    if (any || match(P, pat, &m->v, 0) == 1) {
+      Value v;
+      mq_take(P, P->save, &v);
+      recv_done(P);
+      lu_pushv(L, &v);
+      return 1;
+    }
+    P->save = &m->next;
+    if (P->reds <= 0) return do_yieldslice(L, 0, recv_k);
+  }
+  /* nothing matched */
+  const Value *tov = lu_index2value(L, 2);
+  double timeout = val_isnum(tov) ? val_numval(tov) : -1;
+  if (timeout == 0 || P->timedout) {
+    recv_done(P);
+    lu_pushnil(L);
+    return 1;
+  }
+  if (timeout > 0 && P->timer == NULL)
+    P->timer = timer_add(P->vm, sched_now() + timeout, P, 0, NULL, NULL);
+  return do_block(L, 0, recv_k);
+}
+
+static int recv_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  return recv_scan(L);
+}
+
+static int p_receive(lu_State *L) {
+  Proc *P = L->P;
+  int n = lu_gettop(L);
+  /* receive(timeout) when the only argument is a number */
+  if (n == 1 && lu_type(L, 1) == LU_TNUMBER) { lu_pushnil(L); lu_insert(L, 1); }
+  lu_settop(L, 2);
+  if (!lu_isnil(L, 2)) {
+    lu_Num t = lu_checknumber(L, 2);
+    lu_argcheck(L, t >= 0, 2, "timeout must not be negative");
+  }
+  const Value *pat = lu_index2value(L, 1);
+  if (hasfunction(pat, 0)) return lib_calllualib(L, "receive");
+  P->timedout = 0;
+  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
+  drain(L);
+  /* the receive marker: skip what was queued before the ref was made */
+  if (P->mark && val_istable(pat) && hasref(pat, P->mark_ref, 0)) P->save = P->mark;
+  else P->save = &P->mq_head;
+  return recv_scan(L);
+}
+
+/* primitives for the Lua receive (patterns with functions) */
+static int p_recvstart(lu_State *L) {
+  Proc *P = L->P;
+  P->timedout = 0;
+  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
+  drain(L);
+  if (P->mark && hasref(lu_index2value(L, 1), P->mark_ref, 0)) P->save = P->mark;
+  else P->save = &P->mq_head;
+  return 0;
+}
+
+/* the message at the save pointer, or nothing */
+static int p_recvpeek(lu_State *L) {
+  Proc *P = L->P;
+  drain(L);
+  if (*P->save == NULL) return 0;
+  lu_pushv(L, &(*P->save)->v);
+  return 1;
+}
+
+static int p_recvnext(lu_State *L) {
+  Proc *P = L->P;
+  if (*P->save) P->save = &(*P->save)->next;
+  P->reds--;
+  return 0;
+}
+
+static int p_recvtake(lu_State *L) {
+  Proc *P = L->P;
+  if (*P->save == NULL) return 0;
+  Value v;
+  mq_take(P, P->save, &v);
+  recv_done(P);
+  lu_pushv(L, &v);
+  return 1;
+}
+
+static int wait_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  Proc *P = L->P;
+  drain(L);
+  if (P->timedout) { recv_done(P); lu_pushboolean(L, 1); return 1; }
+  if (*P->save) { lu_pushboolean(L, 0); return 1; }
+  return do_block(L, 0, wait_k);
+}
+
+/* wait(timeout): false when a new message is there, true on timeout */
+static int p_recvwait(lu_State *L) {
+  Proc *P = L->P;
+  drain(L);
+  if (*P->save) { lu_pushboolean(L, 0); return 1; }
+  double timeout = lu_isnoneornil(L, 1) ? -1 : lu_checknumber(L, 1);
+  if (timeout == 0 || P->timedout) { recv_done(P); lu_pushboolean(L, 1); return 1; }
+  if (timeout > 0 && P->timer == NULL)
+    P->timer = timer_add(P->vm, sched_now() + timeout, P, 0, NULL, NULL);
+  return do_block(L, 0, wait_k);
+}
+
+static int p_match(lu_State *L) {
+  lu_checkany(L, 2);
+  int r = match(L->P, lu_index2value(L, 2), lu_index2value(L, 1), 0);
+  if (r < 0) return lib_calllualib(L, "match");
+  lu_pushboolean(L, r);
+  return 1;
+}
+
+static int p_any(lu_State *L) {
+  int n = lu_gettop(L);
+  lu_createtable(L, n, 0);
+  for (int j = 1; j <= n; j++) {
+    lu_pushvalue(L, j);
+    lu_rawseti(L, -2, j);
+  }
+  val_table(L->top - 1)->marked |= GC_ANY;
+  return 1;
+}
+
+/* ---------------------------------------------------------------- spawn */
+
+static int spawn_common(lu_State *L, int fnarg, SpawnOpts *o) {
+  lu_checktype(L, fnarg, LU_TFUNCTION);
+  int n = lu_gettop(L) - fnarg;
+  uint64_t monref = 0;
+  /* function and arguments on top */
+  lu_pushvalue(L, fnarg);
+  for (int j = 1; j <= n; j++) lu_pushvalue(L, fnarg + j);
+  Proc *Q = proc_spawn(L, n, o, &monref);
+  lu_settop(L, 0);
+  pushpid(L, Q->pid);
+  if (o && o->monitor) { pushref(L, monref); return 2; }
+  return 1;
+}
+
+static int p_spawn(lu_State *L) { return spawn_common(L, 1, NULL); }
+
+static int p_spawn_link(lu_State *L) {
+  SpawnOpts o = { true, false, false, 0 };
+  return spawn_common(L, 1, &o);
+}
+
+static int p_spawn_monitor(lu_State *L) {
+  SpawnOpts o = { false, true, false, 0 };
+  return spawn_common(L, 1, &o);
+}
+
+static int p_spawn_opt(lu_State *L) {
+  lu_checktype(L, 1, LU_TFUNCTION);
+  SpawnOpts o = { false, false, false, 0 };
+  if (!lu_isnoneornil(L, 2)) {
+    lu_checktype(L, 2, LU_TTABLE);
+    lu_rawgetfield(L, 2, "link");
+    o.link = lu_toboolean(L, -1);
+    lu_rawgetfield(L, 2, "monitor");
+    o.monitor = lu_toboolean(L, -1);
+    lu_rawgetfield(L, 2, "trap_exit");
+    o.trap_exit = lu_toboolean(L, -1);
+    lu_rawgetfield(L, 2, "max_heap_size");
+    if (!lu_isnil(L, -1)) {
+      lu_Int m = lu_checkinteger(L, -1);
+      o.max_heap_size = m > 0 ? (size_t)m : 0;
+    }
+    lu_pop(L, 4);
+  }
+  lu_remove(L, 2);
+  return spawn_common(L, 1, &o);
+}
+
+/* ----------------------------------------------------------------- misc */
+
+static int p_self(lu_State *L) { pushpid(L, L->P->pid); return 1; }
+
+static int p_send(lu_State *L) {
+  lu_checkany(L, 1);
+  lu_checkany(L, 2);
+  proc_send(L, lu_index2value(L, 1), lu_index2value(L, 2));
+  lu_settop(L, 2);
+  return 1;
+}
+
+static int p_make_ref(lu_State *L) {
+  Proc *P = L->P;
+  uint64_t r = vm_newref(P->vm);
+  drain(L);
+  P->mark = P->mq_tail;
+  P->mark_ref = r;
+  pushref(L, r);
+  return 1;
+}
+
+static int p_alias(lu_State *L) {
+  Proc *P = L->P;
+  uint64_t r = vm_newref(P->vm);
+  proc_alias(P, r);
+  drain(L);
+  P->mark = P->mq_tail;
+  P->mark_ref = r;
+  pushref(L, r);
+  return 1;
+}
+
+static int p_unalias(lu_State *L) {
+  const Value *v = lu_index2value(L, 1);
+  if (!val_isref(v)) return lu_typeerror(L, 1, "ref");
+  lu_pushboolean(L, proc_unalias(L->P, val_ref(v)));
+  return 1;
+}
+
+static int p_link(lu_State *L) {
+  proc_link(L, checkpid(L, 1));
+  lu_pushboolean(L, 1);
+  return 1;
+}
+
+static int p_unlink(lu_State *L) {
+  proc_unlink(L, checkpid(L, 1));
+  lu_pushboolean(L, 1);
+  return 1;
+}
+
+static int p_monitor(lu_State *L) {
+  uint64_t pid = checkpid(L, 1);
+  drain(L);
+  pushref(L, proc_monitor(L, pid));
+  return 1;
+}
+
+static int p_demonitor(lu_State *L) {
+  const Value *v = lu_index2value(L, 1);
+  if (!val_isref(v)) return lu_typeerror(L, 1, "ref");
+  proc_demonitor(L, val_ref(v), lu_toboolean(L, 2));
+  lu_pushboolean(L, 1);
+  return 1;
+}
+
+static bool isstr(const Value *v, const char *s) {
+  return val_isstr(v) && strcmp(str_data(val_str(v)), s) == 0;
+}
+
+static int p_exit(lu_State *L) {
+  Proc *P = L->P;
+  if (lu_gettop(L) >= 2 && val_ispid(lu_index2value(L, 1))) {
+    uint64_t pid = val_pid(lu_index2value(L, 1));
+    const Value *reason = lu_index2value(L, 2);
+    if (pid != P->pid) {
+      proc_exitsignal(L, pid, reason);
+      lu_pushboolean(L, 1);
+      return 1;
+    }
+    /* an exit signal to oneself acts at once */
+    if (isstr(reason, "kill")) {
+      val_setstr(&P->exitreason, str_newz(P, "killed"));
+      lu_throw(L, LU_KILL);
+    }
+    if (P->trap_exit) {
+      proc_exitsignal(L, pid, reason);
+      drain(L);
+      lu_pushboolean(L, 1);
+      return 1;
+    }
+    val_copy(&P->exitreason, reason);
+    lu_throw(L, LU_KILL);
+  }
+  lu_checkany(L, 1);
+  val_copy(&P->exitreason, lu_index2value(L, 1));
+  lu_throw(L, LU_EXIT);
+}
+
+static int p_flag(lu_State *L) {
+  Proc *P = L->P;
+  static const char *const opts[] = { "trap_exit", "max_heap_size", NULL };
+  int o = lu_checkoption(L, 1, NULL, opts);
+  if (o == 0) {
+    lu_checkany(L, 2);
+    lu_pushboolean(L, P->trap_exit);
+    P->trap_exit = (uint8_t)lu_toboolean(L, 2);
+  } else {
+    lu_Int m = lu_checkinteger(L, 2);
+    lu_pushinteger(L, (lu_Int)P->maxheap);
+    P->maxheap = m > 0 ? (size_t)m : 0;
+  }
+  return 1;
+}
+
+static int p_register(lu_State *L) {
+  const char *name = lu_checkstring(L, 1);
+  uint64_t pid = checkpid(L, 2);
+  VM *vm = L->P->vm;
+  Proc *Q = proc_lookup(vm, pid);
+  if (Q == NULL || Q->pstate == PS_EXITING) return lu_errorf(L, "cannot register '%s': the process is not alive", name);
+  if (proc_whereis(vm, name)) return lu_errorf(L, "cannot register '%s': the name is taken", name);
+  if (Q->regname) return lu_errorf(L, "cannot register '%s': the process is already registered as '%s'", name, Q->regname);
+  proc_register(vm, name, Q);
+  lu_pushboolean(L, 1);
+  return 1;
+}
+
+static int p_unregister(lu_State *L) {
+  const char *name = lu_checkstring(L, 1);
+  if (!proc_unregister(L->P->vm, name)) return lu_errorf(L, "cannot unregister '%s': no such name", name);
+  lu_pushboolean(L, 1);
+  return 1;
+}
+
+static int p_whereis(lu_State *L) {
+  uint64_t pid = proc_whereis(L->P->vm, lu_checkstring(L, 1));
+  if (pid) pushpid(L, pid); else lu_pushnil(L);
+  return 1;
+}
+
+static int p_registered(lu_State *L) {
+  VM *vm = L->P->vm;
+  lu_newtable(L);
+  lu_Int n = 0;
+  for (size_t j = 0; j < vm->names_size; j++)
+    if (vm->names[j].name && vm->names[j].pid) {
+      lu_pushstring(L, vm->names[j].name);
+      lu_rawseti(L, -2, ++n);
+    }
+  return 1;
+}
+
+static int sleep_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  Proc *P = L->P;
+  drain(L);
+  if (P->timedout || P->timer == NULL) {
+    P->timedout = 0;
+    if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
+    return 0;
+  }
+  return do_block(L, 0, sleep_k);
+}
+
+static int p_sleep(lu_State *L) {
+  Proc *P = L->P;
+  lu_Num ms = lu_checknumber(L, 1);
+  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
+  P->timedout = 0;
+  if (ms <= 0) return do_yieldslice(L, 0, sleep_k);
+  P->timer = timer_add(P->vm, sched_now() + ms, P, 0, NULL, NULL);
+  return do_block(L, 0, sleep_k);
+}
+
+static int yield_k(lu_State *L, int status, intptr_t ctx) {
+  (void)L; (void)status; (void)ctx;
+  return 0;
+}
+
+static int p_yield(lu_State *L) { return do_yieldslice(L, 0, yield_k); }
+
+static int p_send_after(lu_State *L) {
+  Proc *P = L->P;
+  lu_Num ms = lu_checknumber(L, 1);
+  lu_checkany(L, 2);
+  lu_checkany(L, 3);
+  const Value *dest = lu_index2value(L, 2);
+  if (!val_ispid(dest) && !val_isstr(dest)) return lu_typeerror(L, 2, "pid or name");
+  Msg *m = calloc(1, sizeof(Msg));
+  if (!m) return lu_errorf(L, "not enough memory");
+  m->kind = MSG_DATA;
+  m->from = P->pid;
+  copy_tomsg(L, lu_index2value(L, 3), m);
+  uint64_t ref = vm_newref(P->vm);
+  Value d;
+  val_copy(&d, dest);
+  timer_add(P->vm, sched_now() + (ms > 0 ? ms : 0), NULL, ref, m, &d);
+  pushref(L, ref);
+  return 1;
+}
+
+static int p_cancel_timer(lu_State *L) {
+  const Value *v = lu_index2value(L, 1);
+  if (!val_isref(v)) return lu_typeerror(L, 1, "timer ref");
+  double left = timer_cancelref(L->P->vm, val_ref(v));
+  if (left < 0) lu_pushboolean(L, 0);
+  else lu_pushinteger(L, (lu_Int)ceil(left));
+  return 1;
+}
+
+static int p_monotonic(lu_State *L) {
+  lu_pushnumber(L, sched_now());
+  return 1;
+}
+
+static int p_alive(lu_State *L) {
+  Proc *Q = proc_lookup(L->P->vm, checkpid(L, 1));
+  lu_pushboolean(L, Q != NULL && Q->pstate != PS_EXITING);
+  return 1;
+}
+
+static int p_is_pid(lu_State *L) {
+  lu_pushboolean(L, val_ispid(lu_index2value(L, 1)));
+  return 1;
+}
+
+static int p_is_ref(lu_State *L) {
+  lu_pushboolean(L, val_isref(lu_index2value(L, 1)));
+  return 1;
+}
+
+static int p_list(lu_State *L) {
+  VM *vm = L->P->vm;
+  lu_newtable(L);
+  lu_Int n = 0;
+  /* in pid order */
+  uint64_t *pids = malloc(sizeof(uint64_t) * (vm->ptab_size + 1));
+  size_t k = 0;
+  for (size_t j = 0; j < vm->ptab_size; j++) {
+    Proc *Q = vm->ptab[j];
+    if (Q && Q != (Proc *)vm && Q->pstate != PS_DEAD && Q->pstate != PS_EXITING) pids[k++] = Q->pid;
+  }
+  for (size_t a = 1; a < k; a++) {
+    uint64_t x = pids[a];
+    size_t b = a;
+    while (b > 0 && pids[b - 1] > x) { pids[b] = pids[b - 1]; b--; }
+    pids[b] = x;
+  }
+  for (size_t j = 0; j < k; j++) {
+    pushpid(L, pids[j]);
+    lu_rawseti(L, -2, ++n);
+  }
+  free(pids);
+  return 1;
+}
+
+static int p_info(lu_State *L) {
+  Proc *self = L->P;
+  Proc *Q = proc_lookup(self->vm, checkpid(L, 1));
+  if (Q == NULL || Q->pstate == PS_EXITING) { lu_pushnil(L); return 1; }
+  lu_createtable(L, 0, 10);
+  const char *st = (Q == self) ? "running" : Q->pstate == PS_RUNNABLE ? "runnable" : "waiting";
+  lu_pushstring(L, st);
+  lu_rawsetfield(L, -2, "status");
+  lu_pushinteger(L, (lu_Int)(Q->reductions + (uint64_t)(Q->budget - Q->reds)));
+  lu_rawsetfield(L, -2, "reductions");
+  lu_pushinteger(L, (lu_Int)(Q->totalbytes + sizeof(Proc)));
+  lu_rawsetfield(L, -2, "memory");
+  int qlen = Q->mq_len;
+  for (Msg *m = Q->inbox_head; m; m = m->next) if (m->kind == MSG_DATA) qlen++;
+  lu_pushinteger(L, qlen);
+  lu_rawsetfield(L, -2, "message_queue_len");
+  lu_createtable(L, Q->nlinks, 0);
+  for (int j = 0; j < Q->nlinks; j++) { pushpid(L, Q->links[j]); lu_rawseti(L, -2, j + 1); }
+  lu_rawsetfield(L, -2, "links");
+  lu_createtable(L, Q->nmons, 0);
+  for (int j = 0; j < Q->nmons; j++) { pushpid(L, Q->mons[j].pid); lu_rawseti(L, -2, j + 1); }
+  lu_rawsetfield(L, -2, "monitors");
+  lu_createtable(L, Q->nwatch, 0);
+  for (int j = 0; j < Q->nwatch; j++) { pushpid(L, Q->watchers[j].pid); lu_rawseti(L, -2, j + 1); }
+  lu_rawsetfield(L, -2, "monitored_by");
+  if (Q->regname) { lu_pushstring(L, Q->regname); lu_rawsetfield(L, -2, "registered_name"); }
+  lu_pushboolean(L, Q->trap_exit);
+  lu_rawsetfield(L, -2, "trap_exit");
+  return 1;
+}
+
+static int p_pid(lu_State *L) {
+  const char *s = lu_checkstring(L, 1);
+  unsigned long long a, b, c;
+  char tail;
+  if (sscanf(s, "<%llu.%llu.%llu>%c", &a, &b, &c, &tail) != 3 || a != 0 || c != 0)
+    return lu_argerror(L, 1, "not a pid (expected \"<0.N.0>\")");
+  pushpid(L, (uint64_t)b);
+  return 1;
+}
+
+static const lu_Reg process_funcs[] = {
+  {"spawn", p_spawn},
+  {"spawn_link", p_spawn_link},
+  {"spawn_monitor", p_spawn_monitor},
+  {"spawn_opt", p_spawn_opt},
+  {"self", p_self},
+  {"send", p_send},
+  {"receive", p_receive},
+  {"match", p_match},
+  {"any", p_any},
+  {"make_ref", p_make_ref},
+  {"alias", p_alias},
+  {"unalias", p_unalias},
+  {"link", p_link},
+  {"unlink", p_unlink},
+  {"monitor", p_monitor},
+  {"demonitor", p_demonitor},
+  {"exit", p_exit},
+  {"flag", p_flag},
+  {"register", p_register},
+  {"unregister", p_unregister},
+  {"whereis", p_whereis},
+  {"registered", p_registered},
+  {"sleep", p_sleep},
+  {"send_after", p_send_after},
+  {"cancel_timer", p_cancel_timer},
+  {"yield", p_yield},
+  {"monotonic", p_monotonic},
+  {"alive", p_alive},
+  {"info", p_info},
+  {"list", p_list},
+  {"is_pid", p_is_pid},
+  {"is_ref", p_is_ref},
+  {"pid", p_pid},
+  {NULL, NULL}
+};
+
+static int p_patkind(lu_State *L) {
+  const Value *p = lu_index2value(L, 1);
+  const char *k = iswild(p) ? "wild" : val_isfunc(p) ? "function"
+                : val_istable(p) ? ((val_table(p)->marked & GC_ANY) ? "any" : "table") : "value";
+  lu_pushstring(L, k);
+  return 1;
+}
+
+/* receive primitives for stdlib/lualib/process.lua (not in the library) */
+static const lu_Reg prim_funcs[] = {
+  {"pat_kind", p_patkind},
+  {"recv_start", p_recvstart},
+  {"recv_peek", p_recvpeek},
+  {"recv_next", p_recvnext},
+  {"recv_take", p_recvtake},
+  {"recv_wait", p_recvwait},
+  {NULL, NULL}
+};
+
+const lu_Reg *lib_processprims(void) { return prim_funcs; }
+const lu_Reg *lib_processfuncs(void) { return process_funcs; }
+void *lib_wildcard(void) { return WILDCARD; }
+
+int lu_open_process(lu_State *L) {
+  lu_newlib(L, process_funcs);
+  lu_pushlightuserdata(L, WILDCARD);
+  lu_rawsetfield(L, -2, "_");
+  return 1;
+}

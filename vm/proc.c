@@ -1,0 +1,650 @@
+/* proc.c — processes: table, spawn, send, signals, links, monitors, names,
+ * aliases, exit (see proc.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "proc.h"
+#include "api.h"
+#include "debug.h"
+#include "do.h"
+#include "func.h"
+#include "gc.h"
+#include "lazy.h"
+#include "lib.h"
+#include "str.h"
+#include "table.h"
+#include "tm.h"
+
+/* ------------------------------------------------------- process table */
+
+static inline size_t hpid(uint64_t pid, size_t mask) {
+  return (size_t)((pid * 0x9E3779B97F4A7C15ull) >> 17) & mask;
+}
+
+Proc *proc_lookup(VM *vm, uint64_t pid) {
+  if (vm->ptab_size == 0) return NULL;
+  size_t mask = vm->ptab_size - 1, i = hpid(pid, mask);
+  for (;;) {
+    Proc *P = vm->ptab[i];
+    if (P == NULL) return NULL;
+    if (P != (Proc *)vm && P->pid == pid) return P->pstate == PS_DEAD ? NULL : P;
+    i = (i + 1) & mask;
+  }
+}
+
+/* (Proc *)vm marks a deleted slot */
+static void ptab_insert(VM *vm, Proc *P) {
+  if ((vm->ptab_n + 1) * 4 > vm->ptab_size * 3) {
+    size_t ns = vm->ptab_size ? vm->ptab_size * 2 : 64;
+    Proc **nt = calloc(ns, sizeof(Proc *));
+    if (!nt) abort();
+    size_t n = 0;
+    for (size_t j = 0; j < vm->ptab_size; j++) {
+      Proc *Q = vm->ptab[j];
+      if (Q && Q != (Proc *)vm) {
+        size_t i = hpid(Q->pid, ns - 1);
+        while (nt[i]) i = (i + 1) & (ns - 1);
+        nt[i] = Q;
+        n++;
+      }
+    }
+    free(vm->ptab);
+    vm->ptab = nt;
+    vm->ptab_size = ns;
+    vm->ptab_n = n;
+  }
+  size_t i = hpid(P->pid, vm->ptab_size - 1);
+  while (vm->ptab[i] && vm->ptab[i] != (Proc *)vm) i = (i + 1) & (vm->ptab_size - 1);
+  if (vm->ptab[i] == NULL) vm->ptab_n++;
+  vm->ptab[i] = P;
+}
+
+static void ptab_remove(VM *vm, Proc *P) {
+  size_t mask = vm->ptab_size - 1, i = hpid(P->pid, mask);
+  while (vm->ptab[i]) {
+    if (vm->ptab[i] == P) { vm->ptab[i] = (Proc *)vm; return; }
+    i = (i + 1) & mask;
+  }
+}
+
+uint64_t vm_newref(VM *vm) { return ++vm->next_ref; }
+
+/* ---------------------------------------------------------------- spawn */
+
+static Msg *newmsg(int kind, uint64_t from) {
+  Msg *m = calloc(1, sizeof(Msg));
+  if (!m) abort();
+  m->kind = (uint8_t)kind;
+  m->from = from;
+  val_setnil(&m->v);
+  return m;
+}
+
+/* a fresh process with the lazy standard library, not yet runnable */
+Proc *proc_create(VM *vm) {
+  Proc *P = proc_new(vm);
+  if (!P) return NULL;
+  P->pid = ++vm->next_pid;
+  P->pstate = PS_WAITING;
+  P->budget = vm->budget ? vm->budget : LU_REDUCTIONS;
+  P->inbox_tail = &P->inbox_head;
+  P->mq_tail = &P->mq_head;
+  P->save = &P->mq_head;
+  P->mark = NULL;
+  val_setnil(&P->exitreason);
+  lu_openlibs(P->mainthread);
+  ptab_insert(vm, P);
+  vm->nprocs++;
+  return P;
+}
+
+Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
+  Proc *parent = L->P;
+  VM *vm = parent->vm;
+  /* copy function and arguments in one go, as a table {fn, args...} */
+  Value *first = L->top - nargs - 1;
+  Table *tmp = tab_new(parent);
+  Value tv;
+  val_settable(&tv, tmp);
+  tab_resize(parent, tmp, (uint32_t)nargs + 1, 0);
+  for (int j = 0; j <= nargs; j++) val_copy(&tmp->array[j], first + j);
+  Msg *m = newmsg(MSG_DATA, parent->pid);
+  copy_tomsg(L, &tv, m);
+  Proc *P = proc_create(vm);
+  if (P == NULL) { msg_free(m); lu_errorf(L, "cannot create a process (out of memory)"); }
+  if (o) {
+    P->trap_exit = o->trap_exit;
+    P->maxheap = o->max_heap_size;
+  }
+  /* adopt and unpack onto the new process's main thread */
+  lu_State *L1 = P->mainthread;
+  P->L = L1;
+  copy_adopt(P, m);
+  Table *args = val_table(&m->v);
+  free(m);
+  stack_check(L1, nargs + 2);
+  for (uint32_t j = 0; j < args->asize; j++) { val_copy(L1->top, &args->array[j]); L1->top++; }
+  do_callentry(L1, L1->top - nargs - 1, 0);
+  if (o && o->link) {
+    /* linked before it runs, atomically */
+    proc_link(L, P->pid);
+  }
+  if (o && o->monitor && monref) *monref = proc_monitor(L, P->pid);
+  P->pstate = PS_WAITING;
+  sched_ready(vm, P);
+  return P;
+}
+
+/* ---------------------------------------------------------------- names */
+
+static size_t hname(const char *s, size_t mask) {
+  return (size_t)str_hashbytes(s, strlen(s), 0x9747b28c) & mask;
+}
+
+uint64_t proc_whereis(VM *vm, const char *name) {
+  if (vm->names_size == 0) return 0;
+  size_t mask = vm->names_size - 1, i = hname(name, mask);
+  while (vm->names[i].name) {
+    if (vm->names[i].pid && strcmp(vm->names[i].name, name) == 0) return vm->names[i].pid;
+    i = (i + 1) & mask;
+  }
+  return 0;
+}
+
+bool proc_register(VM *vm, const char *name, Proc *P) {
+  if (proc_whereis(vm, name) || P->regname) return false;
+  if ((vm->names_n + 1) * 2 > vm->names_size) {
+    size_t ns = vm->names_size ? vm->names_size * 2 : 32;
+    NameEntry *nt = calloc(ns, sizeof(NameEntry));
+    size_t n = 0;
+    for (size_t j = 0; j < vm->names_size; j++) {
+      if (vm->names[j].name && vm->names[j].pid) {
+        size_t i = hname(vm->names[j].name, ns - 1);
+        while (nt[i].name) i = (i + 1) & (ns - 1);
+        nt[i] = vm->names[j];
+        n++;
+      } else free(vm->names[j].name);
+    }
+    free(vm->names);
+    vm->names = nt;
+    vm->names_size = ns;
+    vm->names_n = n;
+  }
+  size_t i = hname(name, vm->names_size - 1);
+  while (vm->names[i].name) i = (i + 1) & (vm->names_size - 1);
+  vm->names[i].name = strdup(name);
+  vm->names[i].pid = P->pid;
+  vm->names_n++;
+  P->regname = vm->names[i].name;
+  return true;
+}
+
+bool proc_unregister(VM *vm, const char *name) {
+  if (vm->names_size == 0) return false;
+  size_t mask = vm->names_size - 1, i = hname(name, mask);
+  while (vm->names[i].name) {
+    if (vm->names[i].pid && strcmp(vm->names[i].name, name) == 0) {
+      Proc *P = proc_lookup(vm, vm->names[i].pid);
+      if (P) P->regname = NULL;
+      vm->names[i].pid = 0;      /* tombstone: the name string stays until a rehash */
+      return true;
+    }
+    i = (i + 1) & mask;
+  }
+  return false;
+}
+
+/* -------------------------------------------------------------- aliases */
+
+static size_t href(uint64_t r, size_t mask) { return hpid(r ^ 0x5555, mask); }
+
+static uint64_t alias_owner(VM *vm, uint64_t ref) {
+  if (vm->aliases_size == 0) return 0;
+  size_t mask = vm->aliases_size - 1, i = href(ref, mask);
+  while (vm->aliases[i].ref) {
+    if (vm->aliases[i].ref == ref) return vm->aliases[i].pid;
+    i = (i + 1) & mask;
+  }
+  return 0;
+}
+
+void proc_alias(Proc *P, uint64_t ref) {
+  VM *vm = P->vm;
+  if ((vm->aliases_n + 1) * 2 > vm->aliases_size) {
+    size_t ns = vm->aliases_size ? vm->aliases_size * 2 : 32;
+    AliasEntry *nt = calloc(ns, sizeof(AliasEntry));
+    size_t n = 0;
+    for (size_t j = 0; j < vm->aliases_size; j++) {
+      if (vm->aliases[j].ref && vm->aliases[j].pid) {
+        size_t i = href(vm->aliases[j].ref, ns - 1);
+        while (nt[i].ref) i = (i + 1) & (ns - 1);
+        nt[i] = vm->aliases[j];
+        n++;
+      }
+    }
+    free(vm->aliases);
+    vm->aliases = nt;
+    vm->aliases_size = ns;
+    vm->aliases_n = n;
+  }
+  size_t i = href(ref, vm->aliases_size - 1);
+  while (vm->aliases[i].ref) i = (i + 1) & (vm->aliases_size - 1);
+  vm->aliases[i].ref = ref;
+  vm->aliases[i].pid = P->pid;
+  vm->aliases_n++;
+}
+
+bool proc_unalias(Proc *P, uint64_t ref) {
+  VM *vm = P->vm;
+  if (vm->aliases_size == 0) return false;
+  size_t mask = vm->aliases_size - 1, i = href(ref, mask);
+  while (vm->aliases[i].ref) {
+    if (vm->aliases[i].ref == ref && vm->aliases[i].pid == P->pid) {
+      vm->aliases[i].pid = 0;     /* tombstone */
+      return true;
+    }
+    i = (i + 1) & mask;
+  }
+  return false;
+}
+
+/* all aliases of a process that ends */
+static void unalias_all(Proc *P) {
+  VM *vm = P->vm;
+  for (size_t j = 0; j < vm->aliases_size; j++)
+    if (vm->aliases[j].ref && vm->aliases[j].pid == P->pid) vm->aliases[j].pid = 0;
+}
+
+/* ----------------------------------------------------------------- send */
+
+void proc_sendsignal(VM *vm, uint64_t from, uint64_t to, int kind, Msg *m) {
+  Proc *Q = proc_lookup(vm, to);
+  if (Q == NULL || Q->pstate == PS_EXITING) {
+    if (m) msg_free(m);
+    return;
+  }
+  if (m == NULL) m = newmsg(kind, from);
+  m->kind = (uint8_t)kind;
+  m->from = from;
+  m->next = NULL;
+  *Q->inbox_tail = m;
+  Q->inbox_tail = &m->next;
+  sched_ready(vm, Q);
+}
+
+static void deliver(lu_State *L, uint64_t to, const Value *msg) {
+  Proc *P = L->P;
+  Proc *Q = proc_lookup(P->vm, to);
+  if (Q == NULL) return;                 /* dead: dropped silently */
+  Msg *m = newmsg(MSG_DATA, P->pid);
+  copy_tomsg(L, msg, m);
+  proc_sendsignal(P->vm, P->pid, to, MSG_DATA, m);
+}
+
+void proc_send(lu_State *L, const Value *dest, const Value *msg) {
+  VM *vm = L->P->vm;
+  if (val_ispid(dest)) deliver(L, val_pid(dest), msg);
+  else if (val_isstr(dest)) {
+    uint64_t pid = proc_whereis(vm, str_data(val_str(dest)));
+    if (pid == 0) lu_errorf(L, "no process registered as '%s'", str_data(val_str(dest)));
+    deliver(L, pid, msg);
+  } else if (val_isref(dest)) {
+    uint64_t pid = alias_owner(vm, val_ref(dest));
+    if (pid) deliver(L, pid, msg);       /* inactive alias: dropped */
+  } else {
+    lu_errorf(L, "bad destination (a %s value)", tm_objtypename(L->P, dest));
+  }
+}
+
+void proc_exitsignal(lu_State *L, uint64_t to, const Value *reason) {
+  Proc *P = L->P;
+  bool kill = val_isstr(reason) && strcmp(str_data(val_str(reason)), "kill") == 0;
+  Msg *m = newmsg(kill ? SIG_KILL : SIG_EXIT, P->pid);
+  copy_tomsg(L, reason, m);
+  proc_sendsignal(P->vm, P->pid, to, m->kind, m);
+}
+
+/* --------------------------------------------------------------- links */
+
+static bool haslink(Proc *P, uint64_t pid) {
+  for (int j = 0; j < P->nlinks; j++) if (P->links[j] == pid) return true;
+  return false;
+}
+
+static void addlink(Proc *P, uint64_t pid) {
+  if (haslink(P, pid)) return;
+  if (P->nlinks == P->caplinks) {
+    int nc = P->caplinks ? P->caplinks * 2 : 4;
+    P->links = realloc(P->links, (size_t)nc * sizeof(uint64_t));
+    P->caplinks = nc;
+  }
+  P->links[P->nlinks++] = pid;
+}
+
+static void dellink(Proc *P, uint64_t pid) {
+  for (int j = 0; j < P->nlinks; j++)
+    if (P->links[j] == pid) { P->links[j] = P->links[--P->nlinks]; return; }
+}
+
+/* a "normal"/"noproc" style reason as a message value */
+static Msg *reasonmsg(int kind, uint64_t from, const char *reason) {
+  Msg *m = newmsg(kind, from);
+  /* a short string in the fragment */
+  size_t len = strlen(reason);
+  String *s = malloc(sizeof(String) + len + 1);
+  s->tt = T_STR;
+  s->marked = 0;
+  s->next = NULL;
+  s->islong = 0;
+  s->hashed = 1;
+  s->hash = str_hashbytes(reason, len, 0x2545F491u);
+  s->len = len;
+  s->u.hnext = NULL;
+  memcpy(s->data, reason, len + 1);
+  m->frag.objs = m->frag.tail = (GCObj *)s;
+  m->frag.bytes = sizeof(String) + len + 1;
+  val_setstr(&m->v, s);
+  return m;
+}
+
+void proc_link(lu_State *L, uint64_t pid) {
+  Proc *P = L->P;
+  if (pid == P->pid) return;
+  Proc *Q = proc_lookup(P->vm, pid);
+  if (Q == NULL || Q->pstate == PS_EXITING) {
+    /* linking to a dead process: an exit signal with reason "noproc" */
+    proc_sendsignal(P->vm, pid, P->pid, SIG_EXIT, reasonmsg(SIG_EXIT, pid, "noproc"));
+    return;
+  }
+  addlink(P, pid);
+  addlink(Q, P->pid);   /* single scheduler: both sides at once (SMP: a SIG_LINK) */
+}
+
+void proc_unlink(lu_State *L, uint64_t pid) {
+  Proc *P = L->P;
+  dellink(P, pid);
+  Proc *Q = proc_lookup(P->vm, pid);
+  if (Q) dellink(Q, P->pid);
+}
+
+/* ------------------------------------------------------------ monitors */
+
+static void addmon(MonEntry **arr, int *n, int *cap, uint64_t ref, uint64_t pid) {
+  if (*n == *cap) {
+    int nc = *cap ? *cap * 2 : 4;
+    *arr = realloc(*arr, (size_t)nc * sizeof(MonEntry));
+    *cap = nc;
+  }
+  (*arr)[*n].ref = ref;
+  (*arr)[*n].pid = pid;
+  (*n)++;
+}
+
+static bool delmon(MonEntry *arr, int *n, uint64_t ref, uint64_t *pid) {
+  for (int j = 0; j < *n; j++)
+    if (arr[j].ref == ref) {
+      if (pid) *pid = arr[j].pid;
+      arr[j] = arr[--*n];
+      return true;
+    }
+  return false;
+}
+
+/* {"DOWN", ref, "process", pid, reason} built in a fragment from reason */
+static Msg *downmsg(lu_State *L, uint64_t ref, uint64_t pid, const Value *reason) {
+  Proc *P = L->P;
+  Table *t = tab_new(P);
+  Value tv, v;
+  val_settable(&tv, t);
+  tab_resize(P, t, 5, 0);
+  val_setstr(&v, str_newz(P, "DOWN"));
+  val_copy(&t->array[0], &v);
+  val_setref(&t->array[1], ref);
+  val_setstr(&v, str_newz(P, "process"));
+  val_copy(&t->array[2], &v);
+  val_setpid(&t->array[3], pid);
+  val_copy(&t->array[4], reason);
+  Msg *m = newmsg(MSG_DATA, pid);
+  copy_tomsg(L, &tv, m);
+  return m;
+}
+
+uint64_t proc_monitor(lu_State *L, uint64_t pid) {
+  Proc *P = L->P;
+  VM *vm = P->vm;
+  uint64_t ref = vm_newref(vm);
+  /* receive marker: a receive for this ref skips older messages */
+  P->mark = P->mq_tail;
+  P->mark_ref = ref;
+  Proc *Q = proc_lookup(vm, pid);
+  if (Q == NULL || Q->pstate == PS_EXITING) {
+    Value r;
+    val_setstr(&r, str_newz(P, "noproc"));
+    Msg *m = downmsg(L, ref, pid, &r);
+    proc_sendsignal(vm, pid, P->pid, MSG_DATA, m);
+    return ref;
+  }
+  addmon(&P->mons, &P->nmons, &P->capmons, ref, pid);
+  addmon(&Q->watchers, &Q->nwatch, &Q->capwatch, ref, P->pid);
+  return ref;
+}
+
+/* is m a DOWN message for ref? (an adopted message in P's queue) */
+static bool isdown(Proc *P, Msg *m, uint64_t ref) {
+  if (!val_istable(&m->v)) return false;
+  Table *t = val_table(&m->v);
+  const Value *a = tab_getint(t, 1), *b = tab_getint(t, 2);
+  (void)P;
+  return val_isstr(a) && strcmp(str_data(val_str(a)), "DOWN") == 0 && val_isref(b) && val_ref(b) == ref;
+}
+
+static void mq_unlink(Proc *P, Msg **link);
+
+bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
+  Proc *P = L->P;
+  uint64_t pid;
+  bool had = delmon(P->mons, &P->nmons, ref, &pid);
+  if (had) {
+    Proc *Q = proc_lookup(P->vm, pid);
+    if (Q) delmon(Q->watchers, &Q->nwatch, ref, NULL);
+  }
+  if (flush) {
+    proc_drain(P);
+    for (Msg **l = &P->mq_head; *l; ) {
+      if (isdown(P, *l, ref)) mq_unlink(P, l);
+      else l = &(*l)->next;
+    }
+  }
+  return true;
+}
+
+/* ---------------------------------------------------- the private queue */
+
+static void mq_unlink(Proc *P, Msg **link) {
+  Msg *m = *link;
+  *link = m->next;
+  if (P->mq_tail == &m->next) P->mq_tail = link;
+  if (P->save == &m->next) P->save = link;
+  if (P->mark == &m->next) P->mark = link;
+  P->mq_len--;
+  free(m);
+}
+
+static void mq_append(Proc *P, Msg *m) {
+  m->next = NULL;
+  *P->mq_tail = m;
+  P->mq_tail = &m->next;
+  P->mq_len++;
+}
+
+/* Act on the signals in the inbox; adopt messages.  An exit signal that
+ * ends the process sets P->exitreason and returns false. */
+bool proc_drain(Proc *P) {
+  Msg *m = P->inbox_head;
+  P->inbox_head = NULL;
+  P->inbox_tail = &P->inbox_head;
+  bool alive = true;
+  while (m) {
+    Msg *next = m->next;
+    if (!alive) { msg_free(m); m = next; continue; }
+    switch (m->kind) {
+      case MSG_DATA:
+        copy_adopt(P, m);
+        mq_append(P, m);
+        break;
+      case SIG_KILL:
+        msg_free(m);
+        val_setstr(&P->exitreason, str_newz(P, "killed"));
+        P->killed = 1;
+        alive = false;
+        break;
+      case SIG_EXIT: {
+        copy_adopt(P, m);
+        Value reason;
+        val_copy(&reason, &m->v);
+        bool normal = val_isstr(&reason) && strcmp(str_data(val_str(&reason)), "normal") == 0;
+        bool fromself = (m->from == P->pid);
+        dellink(P, m->from);
+        if (P->trap_exit) {
+          /* becomes {"EXIT", from, reason} */
+          Table *t = tab_new(P);
+          tab_resize(P, t, 3, 0);
+          Value v;
+          val_setstr(&v, str_newz(P, "EXIT"));
+          val_copy(&t->array[0], &v);
+          val_setpid(&t->array[1], m->from);
+          val_copy(&t->array[2], &reason);
+          val_settable(&m->v, t);
+          m->kind = MSG_DATA;
+          mq_append(P, m);
+        } else if (!normal || fromself) {
+          val_copy(&P->exitreason, &reason);
+          free(m);
+          alive = false;
+        } else {
+          free(m);
+        }
+        break;
+      }
+      default:
+        msg_free(m);
+        break;
+    }
+    m = next;
+  }
+  return alive;
+}
+
+/* ------------------------------------------------------------------ exit */
+
+void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
+  (void)status;
+  char pidbuf[64];
+  snprintf(pidbuf, sizeof pidbuf, "<0.%llu.0>", (unsigned long long)P->pid);
+  const char *msg;
+  char buf[256];
+  if (val_isstr(err)) msg = str_data(val_str(err));
+  else {
+    snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, err));
+    msg = buf;
+  }
+  fprintf(stderr, "=ERROR REPORT==== process %s%s%s%s crashed:\n%s\n", pidbuf,
+          P->regname ? " (registered as '" : "", P->regname ? P->regname : "",
+          P->regname ? "')" : "", msg);
+  /* the traceback, computed on the intact stack */
+  lu_Jmp jb;
+  jb.previous = P->errorjmp;
+  P->errorjmp = &jb;
+  if (setjmp(jb.b) == 0) {
+    if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + 10);
+    dbg_traceback(L, L, NULL, 0);
+    fprintf(stderr, "%s\n", str_data(val_str(L->top - 1)));
+    L->top--;
+  }
+  P->errorjmp = jb.previous;
+  fflush(stderr);
+}
+
+void proc_finish(Proc *P, const Value *reason) {
+  VM *vm = P->vm;
+  P->pstate = PS_EXITING;
+  lu_State *L = P->mainthread;
+  P->L = L;
+  /* a clean thread for building the messages below */
+  L->ci = &L->base_ci;
+  L->top = L->stack + 1;
+  lu_Jmp jb;
+  jb.previous = NULL;
+  P->errorjmp = &jb;
+  if (setjmp(jb.b) == 0) {
+    Value r;
+    val_copy(&r, reason);
+    val_copy(L->top, &r);      /* keep it reachable */
+    L->top++;
+    /* the name is freed before exit signals and DOWN messages go out */
+    if (P->regname) proc_unregister(vm, P->regname);
+    unalias_all(P);
+    bool killed = val_isstr(&r) && strcmp(str_data(val_str(&r)), "kill") == 0;
+    Value lr;
+    if (killed) val_setstr(&lr, str_newz(P, "killed")); else val_copy(&lr, &r);
+    for (int j = 0; j < P->nlinks; j++) {
+      Proc *Q = proc_lookup(vm, P->links[j]);
+      if (!Q) continue;
+      Msg *m = newmsg(SIG_EXIT, P->pid);
+      copy_tomsg(L, &lr, m);
+      proc_sendsignal(vm, P->pid, Q->pid, SIG_EXIT, m);
+    }
+    for (int j = 0; j < P->nwatch; j++) {
+      Proc *Q = proc_lookup(vm, P->watchers[j].pid);
+      if (!Q) continue;
+      delmon(Q->mons, &Q->nmons, P->watchers[j].ref, NULL);
+      Msg *m = downmsg(L, P->watchers[j].ref, P->pid, &r);
+      proc_sendsignal(vm, P->pid, Q->pid, MSG_DATA, m);
+    }
+    for (int j = 0; j < P->nmons; j++) {
+      Proc *Q = proc_lookup(vm, P->mons[j].pid);
+      if (Q) delmon(Q->watchers, &Q->nwatch, P->mons[j].ref, NULL);
+    }
+  }
+  P->errorjmp = NULL;
+  /* the process is gone */
+  if (P->timer) { timer_cancel(vm, P->timer); P->timer = NULL; }
+  ptab_remove(vm, P);
+  vm->nprocs--;
+  P->pstate = PS_DEAD;
+  /* messages still queued */
+  for (Msg *m = P->inbox_head; m; ) { Msg *nx = m->next; msg_free(m); m = nx; }
+  for (Msg *m = P->mq_head; m; ) { Msg *nx = m->next; free(m); m = nx; }
+  free(P->links);
+  free(P->mons);
+  free(P->watchers);
+  if (P != vm->mainproc) proc_free(P);
+}
+
+void vm_shutdown(VM *vm) {
+  /* a finished main process is no longer in the table */
+  Proc *deadmain = (vm->mainproc && vm->mainproc->pstate == PS_DEAD) ? vm->mainproc : NULL;
+  /* the other processes end with the VM */
+  for (size_t j = 0; j < vm->ptab_size; j++) {
+    Proc *P = vm->ptab[j];
+    if (P == NULL || P == (Proc *)vm) continue;
+    vm->ptab[j] = NULL;
+    if (P->timer) { timer_cancel(vm, P->timer); P->timer = NULL; }
+    for (Msg *m = P->inbox_head; m; ) { Msg *nx = m->next; msg_free(m); m = nx; }
+    for (Msg *m = P->mq_head; m; ) { Msg *nx = m->next; free(m); m = nx; }
+    free(P->links);
+    free(P->mons);
+    free(P->watchers);
+    proc_free(P);
+  }
+  if (deadmain) proc_free(deadmain);
+  vm->mainproc = NULL;
+  while (vm->theap_n > 0) timer_cancel(vm, vm->theap[0]);
+  free(vm->theap);
+  free(vm->tmap);
+  free(vm->ptab);
+  for (size_t j = 0; j < vm->names_size; j++) free(vm->names[j].name);
+  free(vm->names);
+  free(vm->aliases);
+  vm->theap = NULL; vm->tmap = NULL; vm->ptab = NULL; vm->names = NULL; vm->aliases = NULL;
+}

@@ -1,0 +1,125 @@
+/*
+ * proc.h — the process runtime: process table, messages and signals,
+ * links, monitors, registered names, aliases, the scheduler and timers.
+ *
+ * Who may touch what (one scheduler thread today; SMP is coming):
+ *   - a Proc's heap, threads, private message queue (mq_*), links and
+ *     monitors are touched only by the thread running that process;
+ *   - a Proc's inbox (inbox_head/inbox_tail) is where other processes put
+ *     messages and signals; with SMP it takes P->inbox_lock, and the owner
+ *     drains it into mq_* (adopting each message's objects into its heap);
+ *   - the VM's process table, name table, alias table, run queue and timer
+ *     heap are the scheduler's; with SMP each gets its own lock.
+ *
+ * Messages and signals from one process to another travel through the same
+ * inbox in the order sent (BEAM's only ordering guarantee): messages, exit
+ * signals, link/unlink requests and monitor DOWNs.
+ *
+ * A message is copied once, by the sender, into a fragment: a list of
+ * objects that belong to no heap, plus fix-ups for references that must
+ * become the receiver's own (its globals, its library instances).  The
+ * receiver adopts the fragment into its heap when it drains its inbox.
+ */
+#ifndef LU_PROC_H
+#define LU_PROC_H
+
+#include "state.h"
+
+/* ------------------------------------------------------------ messages */
+
+enum { MSG_DATA, SIG_EXIT, SIG_KILL, SIG_LINK, SIG_UNLINK, SIG_DOWN_MSG };
+
+typedef struct Fixup {
+  Value *slot;            /* inside a fragment object */
+  int16_t lib;            /* library index (lazy.h), or -1: globals, -2: loaded, -3: registry */
+} Fixup;
+
+typedef struct Fragment {
+  GCObj *objs;            /* objects, linked through their GC 'next' */
+  GCObj *tail;
+  size_t bytes;           /* bytes allocated, charged to the receiver on adoption */
+  Fixup *fix;
+  int nfix, capfix;
+} Fragment;
+
+typedef struct Msg Msg;
+struct Msg {
+  Msg *next;
+  uint8_t kind;
+  uint64_t from;          /* sender's pid */
+  Value v;                /* the message, or the exit reason */
+  Fragment frag;          /* until adopted */
+};
+
+/* Deep-copy v (from process P) into msg's fragment; raises a Lua error in
+ * P for values that cannot be sent.  Charges reductions to P. */
+void copy_tomsg(lu_State *L, const Value *v, Msg *m);
+/* Adopt a message's fragment into P's heap (fix-ups resolved). */
+void copy_adopt(Proc *P, Msg *m);
+/* Free a message that was never adopted. */
+void msg_free(Msg *m);
+
+/* ----------------------------------------------------------- processes */
+
+enum { PS_RUNNABLE, PS_RUNNING, PS_WAITING, PS_EXITING, PS_DEAD };
+
+typedef struct MonEntry { uint64_t ref; uint64_t pid; } MonEntry;
+
+/* spawn: copies fn and args (at L's stack) into a new process */
+typedef struct SpawnOpts {
+  bool link, monitor, trap_exit;
+  size_t max_heap_size;
+} SpawnOpts;
+
+Proc *proc_create(VM *vm);
+void vm_shutdown(VM *vm);
+Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref);
+Proc *proc_lookup(VM *vm, uint64_t pid);
+uint64_t vm_newref(VM *vm);
+
+/* send: dest is a pid, a registered name or an alias; copies msg */
+void proc_send(lu_State *L, const Value *dest, const Value *msg);
+void proc_sendsignal(VM *vm, uint64_t from, uint64_t to, int kind, Msg *m);
+/* exit signal from L's process to pid with reason */
+void proc_exitsignal(lu_State *L, uint64_t to, const Value *reason);
+
+/* drain the inbox: adopt messages, act on signals; returns false when the
+ * process must die (P->exitreason then says why) */
+bool proc_drain(Proc *P);
+
+void proc_link(lu_State *L, uint64_t pid);
+void proc_unlink(lu_State *L, uint64_t pid);
+uint64_t proc_monitor(lu_State *L, uint64_t pid);
+bool proc_demonitor(lu_State *L, uint64_t ref, bool flush);
+
+/* names */
+bool proc_register(VM *vm, const char *name, Proc *P);
+bool proc_unregister(VM *vm, const char *name);
+uint64_t proc_whereis(VM *vm, const char *name);
+
+/* aliases */
+void proc_alias(Proc *P, uint64_t ref);
+bool proc_unalias(Proc *P, uint64_t ref);
+
+/* The process ended (normally, by error, by exit or kill): tell links and
+ * monitors, free it.  reason is a value in P's heap. */
+void proc_finish(Proc *P, const Value *reason);
+
+/* ----------------------------------------------------------- scheduler */
+
+void sched_ready(VM *vm, Proc *P);              /* make runnable (if waiting) */
+/* Run until the main process ends (or nothing can run); returns the main
+ * process's exit status for the command (0 or 1). */
+int sched_run(VM *vm, Proc *main);
+double sched_now(void);                          /* monotonic ms */
+
+/* timers: receive timeouts and send_after */
+typedef struct Timer Timer;
+Timer *timer_add(VM *vm, double deadline_ms, Proc *P, uint64_t ref, Msg *m, Value *dest);
+void timer_cancel(VM *vm, Timer *t);
+double timer_cancelref(VM *vm, uint64_t ref);   /* ms left, or -1 if gone */
+
+/* crash reports */
+void proc_report(Proc *P, lu_State *L, const Value *err, int status);
+
+#endif

@@ -1,0 +1,379 @@
+/*
+ * sched.c — the scheduler: run queue, time slices, timers, sleeping when
+ * nothing can run.  One scheduler thread today; the structures it owns are
+ * listed in proc.h.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "proc.h"
+#include "api.h"
+#include "debug.h"
+#include "do.h"
+#include "gc.h"
+#include "lib.h"
+#include "str.h"
+#include "table.h"
+#include "tm.h"
+#include "func.h"
+
+double sched_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/* ------------------------------------------------------------ run queue */
+
+void sched_ready(VM *vm, Proc *P) {
+  if (P->inrunq || P->pstate == PS_RUNNING || P->pstate == PS_DEAD || P->pstate == PS_EXITING) return;
+  P->pstate = PS_RUNNABLE;
+  P->inrunq = 1;
+  P->rq_next = NULL;
+  if (vm->rq_tail) vm->rq_tail->rq_next = P; else vm->rq_head = P;
+  vm->rq_tail = P;
+}
+
+static Proc *rq_pop(VM *vm) {
+  Proc *P = vm->rq_head;
+  if (P) {
+    vm->rq_head = P->rq_next;
+    if (vm->rq_head == NULL) vm->rq_tail = NULL;
+    P->inrunq = 0;
+  }
+  return P;
+}
+
+/* --------------------------------------------------------------- timers
+ * A binary min-heap of deadlines.  Receive timeouts point at their
+ * process; send_after timers carry their message and are also found by
+ * ref (tmap) for cancel_timer.  All operations are O(log n). */
+
+struct Timer {
+  double deadline;
+  size_t hidx;
+  Proc *P;                /* receive timeout: the waiting process */
+  uint64_t pid;
+  uint64_t ref;           /* send_after: its ref */
+  Msg *msg;
+  uint64_t destpid;
+  char *destname;
+};
+
+static void hswap(VM *vm, size_t a, size_t b) {
+  Timer *t = vm->theap[a];
+  vm->theap[a] = vm->theap[b];
+  vm->theap[b] = t;
+  vm->theap[a]->hidx = a;
+  vm->theap[b]->hidx = b;
+}
+
+static void hup(VM *vm, size_t i) {
+  while (i > 0) {
+    size_t p = (i - 1) / 2;
+    if (vm->theap[p]->deadline <= vm->theap[i]->deadline) break;
+    hswap(vm, p, i);
+    i = p;
+  }
+}
+
+static void hdown(VM *vm, size_t i) {
+  for (;;) {
+    size_t l = 2 * i + 1, r = l + 1, m = i;
+    if (l < vm->theap_n && vm->theap[l]->deadline < vm->theap[m]->deadline) m = l;
+    if (r < vm->theap_n && vm->theap[r]->deadline < vm->theap[m]->deadline) m = r;
+    if (m == i) break;
+    hswap(vm, i, m);
+    i = m;
+  }
+}
+
+static void hremove(VM *vm, Timer *t) {
+  size_t i = t->hidx;
+  vm->theap_n--;
+  if (i != vm->theap_n) {
+    vm->theap[i] = vm->theap[vm->theap_n];
+    vm->theap[i]->hidx = i;
+    hup(vm, i);
+    hdown(vm, i);
+  }
+}
+
+static size_t tref(uint64_t r, size_t mask) { return (size_t)((r * 0x9E3779B97F4A7C15ull) >> 23) & mask; }
+
+#define TOMB ((Timer *)1)
+
+static void tmap_put(VM *vm, Timer *t) {
+  if ((vm->tmap_n + 1) * 2 > vm->tmap_size) {
+    size_t ns = vm->tmap_size ? vm->tmap_size * 2 : 64;
+    Timer **nt = calloc(ns, sizeof(Timer *));
+    size_t n = 0;
+    for (size_t j = 0; j < vm->tmap_size; j++) {
+      Timer *x = vm->tmap[j];
+      if (x && x != TOMB) {
+        size_t i = tref(x->ref, ns - 1);
+        while (nt[i]) i = (i + 1) & (ns - 1);
+        nt[i] = x;
+        n++;
+      }
+    }
+    free(vm->tmap);
+    vm->tmap = nt;
+    vm->tmap_size = ns;
+    vm->tmap_n = n;
+  }
+  size_t i = tref(t->ref, vm->tmap_size - 1);
+  while (vm->tmap[i] && vm->tmap[i] != TOMB) i = (i + 1) & (vm->tmap_size - 1);
+  if (vm->tmap[i] == NULL) vm->tmap_n++;
+  vm->tmap[i] = t;
+}
+
+static Timer **tmap_find(VM *vm, uint64_t ref) {
+  if (vm->tmap_size == 0) return NULL;
+  size_t mask = vm->tmap_size - 1, i = tref(ref, mask);
+  while (vm->tmap[i]) {
+    if (vm->tmap[i] != TOMB && vm->tmap[i]->ref == ref) return &vm->tmap[i];
+    i = (i + 1) & mask;
+  }
+  return NULL;
+}
+
+Timer *timer_add(VM *vm, double deadline, Proc *P, uint64_t ref, Msg *m, Value *dest) {
+  Timer *t = calloc(1, sizeof(Timer));
+  if (!t) abort();
+  t->deadline = deadline;
+  t->P = P;
+  t->pid = P ? P->pid : 0;
+  t->ref = ref;
+  t->msg = m;
+  if (dest) {
+    if (val_ispid(dest)) t->destpid = val_pid(dest);
+    else if (val_isstr(dest)) t->destname = strdup(str_data(val_str(dest)));
+  }
+  if (vm->theap_n == vm->theap_cap) {
+    size_t nc = vm->theap_cap ? vm->theap_cap * 2 : 64;
+    vm->theap = realloc(vm->theap, nc * sizeof(Timer *));
+    vm->theap_cap = nc;
+  }
+  t->hidx = vm->theap_n;
+  vm->theap[vm->theap_n++] = t;
+  hup(vm, t->hidx);
+  if (ref) tmap_put(vm, t);
+  return t;
+}
+
+static void timer_free(Timer *t) {
+  if (t->msg) msg_free(t->msg);
+  free(t->destname);
+  free(t);
+}
+
+void timer_cancel(VM *vm, Timer *t) {
+  hremove(vm, t);
+  if (t->ref) {
+    Timer **slot = tmap_find(vm, t->ref);
+    if (slot) *slot = TOMB;
+  }
+  timer_free(t);
+}
+
+double timer_cancelref(VM *vm, uint64_t ref) {
+  Timer **slot = tmap_find(vm, ref);
+  if (slot == NULL) return -1;
+  Timer *t = *slot;
+  double left = t->deadline - sched_now();
+  timer_cancel(vm, t);
+  return left < 0 ? 0 : left;
+}
+
+static void fire(VM *vm, Timer *t) {
+  if (t->P) {
+    /* a receive timeout: wake the process (if it is still the same) */
+    Proc *P = proc_lookup(vm, t->pid);
+    if (P && P->timer == t) {
+      P->timer = NULL;
+      P->timedout = 1;
+      sched_ready(vm, P);
+    }
+  } else {
+    uint64_t to = t->destpid;
+    if (t->destname) to = proc_whereis(vm, t->destname);
+    if (to) {
+      proc_sendsignal(vm, t->msg->from, to, MSG_DATA, t->msg);
+      t->msg = NULL;
+    }
+  }
+  if (t->ref) {
+    Timer **slot = tmap_find(vm, t->ref);
+    if (slot) *slot = TOMB;
+  }
+  timer_free(t);
+}
+
+static void fire_due(VM *vm, double now) {
+  while (vm->theap_n > 0 && vm->theap[0]->deadline <= now) {
+    Timer *t = vm->theap[0];
+    hremove(vm, t);
+    fire(vm, t);
+  }
+}
+
+/* ----------------------------------------------------------------- slices */
+
+/* The main process's error, reported the way lua5.4 reports a script's. */
+/* tostring(v) honouring __tostring, run on top of the intact stack */
+static bool tostring_value(lu_State *L, const Value *v, Value *out) {
+  const lu_Reg *bf = lib_basefuncs();
+  while (bf->name && strcmp(bf->name, "tostring") != 0) bf++;
+  if (bf->name == NULL) return false;
+  if (L->stack_last - L->top < 4) stack_realloc(L, stack_size(L) + 10);
+  ptrdiff_t ctop = savestack(L, L->top);
+  CallInfo *saved = L->ci;
+  val_setlcf(L->top, bf->func);
+  val_copy(L->top + 1, v);
+  L->top += 2;
+  ptrdiff_t f = savestack(L, L->top - 2);
+  int st = do_pcall_sync(L, L->top - 2, 1);
+  Value *res = restorestack(L, f);
+  bool ok = (st == LU_OK && val_isstr(res));
+  if (ok) val_copy(out, res);
+  L->ci = saved;
+  L->top = restorestack(L, ctop);
+  return ok;
+}
+
+static void report_main(Proc *P, lu_State *L, const Value *err) {
+  const char *msg;
+  char buf[128];
+  Value e;
+  val_copy(&e, err);
+  if (val_isstr(&e)) msg = str_data(val_str(&e));
+  else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && tostring_value(L, &e, &e))
+    msg = str_data(val_str(&e));
+  else {
+    snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, &e));
+    msg = buf;
+  }
+  lu_Jmp jb;
+  jb.previous = P->errorjmp;
+  P->errorjmp = &jb;
+  if (setjmp(jb.b) == 0) {
+    if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + 10);
+    dbg_traceback(L, L, msg, 0);
+    fprintf(stderr, "lurel: %s\n", str_data(val_str(L->top - 1)));
+  } else {
+    fprintf(stderr, "lurel: %s\n", msg);
+  }
+  P->errorjmp = jb.previous;
+  fflush(stderr);
+}
+
+/* run P for one slice; returns true when it ended (and was finished) */
+static bool runslice(VM *vm, Proc *P, int *mainstatus) {
+  vm->current = P;
+  P->pstate = PS_RUNNING;
+  P->reds = P->budget;
+  bool ismain = (P == vm->mainproc);
+  if (P->inbox_head && !proc_drain(P)) {
+    Value r;
+    val_copy(&r, &P->exitreason);
+    if (ismain) *mainstatus = 1;
+    proc_finish(P, &r);
+    vm->current = NULL;
+    return true;
+  }
+  int st = do_run(P->L);
+  vm->current = NULL;
+  switch (st) {
+    case LU_PREEMPT:
+      P->pstate = PS_WAITING;
+      sched_ready(vm, P);
+      return false;
+    case LU_BLOCKED:
+      P->pstate = PS_WAITING;
+      if (P->inbox_head) sched_ready(vm, P);
+      return false;
+    case LU_OK: {
+      if (ismain) {
+        /* the command's entry (a chunk, -e, -l) finished: the process
+         * stays for the next one; the command ends it */
+        P->pstate = PS_WAITING;
+        *mainstatus = 0;
+        return true;
+      }
+      Value r;
+      val_setstr(&r, str_newz(P, "normal"));
+      proc_finish(P, &r);
+      return true;
+    }
+    case LU_EXIT: {
+      Value r;
+      val_copy(&r, &P->exitreason);
+      proc_finish(P, &r);
+      return true;
+    }
+    case LU_KILL: {
+      Value r;
+      val_copy(&r, &P->exitreason);
+      if (val_isstr(&r) && strcmp(str_data(val_str(&r)), "max_heap_size") == 0)
+        proc_report(P, P->L, &r, st);
+      if (ismain) *mainstatus = 1;
+      proc_finish(P, &r);
+      return true;
+    }
+    default: {
+      /* an uncaught error: the stack is intact for the report */
+      lu_State *L = P->L;
+      Value r;
+      val_copy(&r, &L->errval);
+      if (ismain) {
+        report_main(P, L, &r);
+        *mainstatus = 1;
+        /* reset its thread: the command decides what comes next */
+        upval_close(L, L->stack);
+        L->ci = &L->base_ci;
+        L->top = L->stack + 1;
+        L->ntbc = 0;
+        P->pstate = PS_WAITING;
+        return true;
+      }
+      proc_report(P, L, &r, st);
+      proc_finish(P, &r);
+      return true;
+    }
+  }
+}
+
+int sched_run(VM *vm, Proc *main) {
+  int mainstatus = 0;
+  vm->mainproc = main;
+  for (;;) {
+    if (vm->exiting) return vm->exitcode;
+    if (vm->theap_n > 0) fire_due(vm, sched_now());
+    Proc *P = rq_pop(vm);
+    if (P == NULL) {
+      if (vm->theap_n > 0) {
+        double wait = vm->theap[0]->deadline - sched_now();
+        if (wait > 0) {
+          struct timespec ts;
+          ts.tv_sec = (time_t)(wait / 1000.0);
+          ts.tv_nsec = (long)((wait - (double)ts.tv_sec * 1000.0) * 1e6);
+          while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {}
+        }
+        continue;
+      }
+      /* nothing can ever run again */
+      fprintf(stderr, "lurel: deadlock: the main process waits for a message that no process can send\n");
+      fflush(stderr);
+      return 1;
+    }
+    bool ended = runslice(vm, P, &mainstatus);
+    if (ended && P == main) {
+      if (vm->exiting) return vm->exitcode;
+      return mainstatus;
+    }
+  }
+}
