@@ -342,7 +342,6 @@ static int str_find_aux(lu_State *L, int find) {
         }
         return pat_pushcaptures(&ms, s1, e, 1);
       }
-      if ((ms.work & 0xffff) > 0xf000) pat_charge(&ms);
     } while (s1++ < ms.src_end && !anchor);
     pat_charge(&ms);
   }

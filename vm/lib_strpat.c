@@ -58,6 +58,7 @@ static int class_matches(int c, int cl) {
     case 'u': r = pat_isupper(c); break;
     case 'w': r = pat_isalnum(c); break;
     case 'x': r = pat_isxdigit(c); break;
+    case 'z': r = (c == 0); break;       /* deprecated, still in lua5.4 */
     default: return cl == c;             /* an escaped character stands for itself */
   }
   return pat_isupper(cl) ? !r : r;       /* %A is the complement of %a, ... */
