@@ -637,10 +637,16 @@ void lu_addvalue(lu_Buffer *B) {
   lu_State *L = B->L;
   size_t len;
   const char *s = lu_tolstring(L, -1, &len);
+  int hadbox = B->boxidx;
   char *d = lu_prepbuffsize(B, len);
   memcpy(d, s, len);
   B->n += len;
-  lu_pop(L, 1);
+  if (!hadbox && B->boxidx) {    /* the first box went on top, above the value */
+    lu_remove(L, -2);
+    B->boxidx--;
+  } else {
+    lu_pop(L, 1);
+  }
 }
 
 void lu_pushresult(lu_Buffer *B) {

@@ -1,0 +1,27 @@
+-- format("%s") goes through __tostring (a continuation) and __name
+local obj = setmetatable({}, {__tostring = function() return "OBJ" end})
+print(string.format("%s and %s and %5s|%-5s|%.2s", obj, 1, obj, obj, obj))
+print(string.format("%s %d %s %q", obj, 42, obj, "q"))
+print(string.format("%s", setmetatable({}, {__tostring = function() return 12 end})))
+print(string.format("%5.1s|", setmetatable({}, {__tostring = function() return 1.5 end})))
+print(pcall(string.format, "%s", setmetatable({}, {__tostring = function() return true end})))
+print(pcall(string.format, "%s", setmetatable({}, {__tostring = function() error("ts err") end})))
+print(type(select(2, pcall(string.format, "%s", setmetatable({}, {__tostring = function() error({}) end})))))
+print(pcall(string.format, "%#s", obj))
+print(pcall(string.format, "%5s", setmetatable({}, {__tostring = function() return "a\0b" end})))
+print(string.format("%s", setmetatable({}, {__tostring = function() return "a\0b" end})) == "a\0b")
+local deep = setmetatable({}, {__tostring = function() return string.format("<%s>", obj) end})
+print(string.format("%s/%s/%s", deep, deep, obj))
+local named = setmetatable({}, {__name = "My.Type"})
+print((string.format("%s", named):gsub("0x%x+", "PTR")))
+print((string.format("%s", setmetatable({}, {__name = 42})):gsub("0x%x+", "PTR")))
+print(tostring(obj) == string.format("%s", obj))
+local count = 0
+local counter = setmetatable({}, {__tostring = function() count = count + 1; return "c" .. count end})
+print(string.format(string.rep("%s ", 20), counter, counter, counter, counter, counter, counter,
+  counter, counter, counter, counter, counter, counter, counter, counter, counter, counter,
+  counter, counter, counter, counter), count)
+print(string.format("%s", nil), string.format("%s", true), string.format("%s", 1e100), string.format("%s", -0.0))
+print(string.format("%-10s|%10s|", obj, "x"))
+print(string.format("%s", string.rep("x", 300)) == string.rep("x", 300))
+print(#string.format("%s%s", string.rep("a", 5000), obj))
