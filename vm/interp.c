@@ -103,7 +103,7 @@ static int index_slow(lu_State *L, const Value *t, const Value *key, Value *res)
     if (val_isfunc(tm)) { pushcall(L, tm, t, key); return 1; }
     t = tm;
   }
-  lu_runerror(L, "'__index' chain too long; possibly a loop");
+  lu_runerror(L, "'__index' chain too long; possible loop");
 }
 
 static int newindex_slow(lu_State *L, const Value *t, const Value *key, const Value *val) {
@@ -129,7 +129,7 @@ static int newindex_slow(lu_State *L, const Value *t, const Value *key, const Va
     }
     t = tm;
   }
-  lu_runerror(L, "'__newindex' chain too long; possibly a loop");
+  lu_runerror(L, "'__newindex' chain too long; possible loop");
 }
 
 static int arith_slow(lu_State *L, const Value *a, const Value *b, int event) {
@@ -281,8 +281,7 @@ static inline Value *ensurestack(lu_State *L, int n, Value *p) {
 }
 
 static void forprep_error(lu_State *L, const Value *o, const char *what) {
-  lu_runerror(L, "'for' %s must be a number", what);
-  (void)o;
+  lu_runerror(L, "bad 'for' %s (number expected, got %s)", what, tm_objtypename(L->P, o));
 }
 
 /* Numeric for: prepare; returns true when the loop must be skipped. */
@@ -296,9 +295,7 @@ static bool forprep(lu_State *L, Value *ra) {
     if (val_isint(plimit)) limit = val_int(plimit);
     else {
       lu_Num flim;
-      if (!vm_tonumber(plimit, &flim)) {
-        lu_runerror(L, "'for' limit must be a number");
-      }
+      if (!vm_tonumber(plimit, &flim)) forprep_error(L, plimit, "limit");
       if (isnan(flim)) return true;
       if (!vm_flttoint(flim, &limit, step < 0 ? F2Iceil : F2Ifloor)) {
         if (flim > 0) { if (step < 0) return true; limit = LU_MAXINT; }

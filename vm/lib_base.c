@@ -356,8 +356,13 @@ fail:
 static int load_finish(lu_State *L, int status, intptr_t ctx);
 
 static int load_reader_k(lu_State *L, int status, intptr_t ctx) {
-  (void)status;
   /* stack: 1 chunk(fn) 2 name 3 mode 4 env 5 pieces-table, 6 result */
+  if (status != LU_OK) {
+    /* an error in the reader: load returns nil and the error */
+    lu_pushnil(L);
+    lu_insert(L, -2);
+    return 2;
+  }
   int t = lu_type(L, -1);
   if (t == LU_TNIL || (t == LU_TSTRING && lu_rawlen(L, -1) == 0)) {
     lu_pop(L, 1);
@@ -372,7 +377,7 @@ static int load_reader_k(lu_State *L, int status, intptr_t ctx) {
   lu_tolstring(L, -1, NULL);
   lu_rawseti(L, 5, (lu_Int)lu_rawlen(L, 5) + 1);
   lu_pushvalue(L, 1);
-  return lu_callk(L, 0, 1, ctx, load_reader_k);
+  return lu_pcallk(L, 0, 1, ctx, load_reader_k);
 }
 
 static int load_finish(lu_State *L, int status, intptr_t ctx) {
@@ -408,7 +413,7 @@ static int b_load(lu_State *L) {
   lu_settop(L, 4);
   lu_newtable(L);               /* 5: pieces */
   lu_pushvalue(L, 1);
-  return lu_callk(L, 0, 1, hasenv, load_reader_k);
+  return lu_pcallk(L, 0, 1, hasenv, load_reader_k);
 }
 
 /* Read a whole file (NULL name = stdin) into a pushed string, skipping a
