@@ -223,6 +223,9 @@ void gc_fullcollect(Proc *P) {
   sweep(P);
   size_t th = P->totalbytes / 100 * (size_t)P->gcpause;
   P->gcthreshold = th < GC_MINTHRESHOLD ? GC_MINTHRESHOLD : th;
+#ifdef LU_STRESS
+  P->gcthreshold = P->totalbytes + P->totalbytes / 64;
+#endif
   /* shrink the string table when it is mostly empty */
   if (P->strt_nuse < P->strt_size / 4 && P->strt_size > 64) str_resize(P, P->strt_size / 2);
 }

@@ -29,9 +29,12 @@ LU_NORETURN void mem_error(Proc *P);
 GCObj *gc_newobj(Proc *P, int tt, size_t sz);
 
 /* Collect if the debt says so.  Call only at safe points.  The stress
- * build (LU_STRESS) collects at every one. */
+ * build (LU_STRESS) collects at every one while the heap is under 256 KB,
+ * and above that whenever it grew by 1/64 (so that programs with big heaps
+ * still finish: collecting a large heap at every safe point is quadratic). */
 #ifdef LU_STRESS
-#define gc_needed(P)  1
+#define LU_STRESS_SMALL (256 * 1024)
+#define gc_needed(P)  ((P)->totalbytes < LU_STRESS_SMALL || (P)->totalbytes >= (P)->gcthreshold)
 #else
 #define gc_needed(P)  ((P)->totalbytes >= (P)->gcthreshold)
 #endif
