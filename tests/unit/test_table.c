@@ -2,6 +2,7 @@
  * the border rule of '#', traversal, and a randomised model check. */
 #include <math.h>
 #include "helpers.h"
+#include "../../vm/tm.h"
 
 static Value vint(lu_Int i) { Value v; val_setint(&v, i); return v; }
 static Value vflt(lu_Num n) { Value v; val_setflt(&v, n); return v; }
@@ -482,6 +483,58 @@ Test(table, memsize_and_free_accounting) {
   e.L->top--;
   gc_fullcollect(e.P);
   cr_assert_eq(e.P->totalbytes, before, "all of the table's bytes given back");
+  th_free(&e);
+}
+
+/* ---- the metamethod absence cache (tm.h) ---- */
+
+Test(table, metamethod_absence_cache_is_invalidated) {
+  TEnv e = th_env(0);
+  Table *mt = newtab(&e);
+  Value idx; val_settable(&idx, newtab(&e));
+  Value nil; val_setnil(&nil);
+  String *name = e.vm->tmname[TM_INDEX];
+  cr_assert_null(tm_get(e.P, mt, TM_INDEX));
+  cr_assert(mt->flags & (1u << TM_INDEX), "absence cached");
+  cr_assert_null(tm_get(e.P, mt, TM_INDEX));
+  /* a new key clears the cache */
+  tab_setstr(e.L, mt, name, &idx);
+  const Value *tm = tm_get(e.P, mt, TM_INDEX);
+  cr_assert(tm && val_table(tm) == val_table(&idx));
+  /* removed: absent again (and cached) */
+  tab_setstr(e.L, mt, name, &nil);
+  cr_assert_null(tm_get(e.P, mt, TM_INDEX));
+  cr_assert(mt->flags & (1u << TM_INDEX));
+  /* set again where the dead entry still is: the cache must not hide it */
+  tab_setstr(e.L, mt, name, &idx);
+  cr_assert_not_null(tm_get(e.P, mt, TM_INDEX), "tab_setstr on a nil slot kept a stale cache bit");
+  tab_setstr(e.L, mt, name, &nil);
+  cr_assert_null(tm_get(e.P, mt, TM_INDEX));
+  Value k; val_setstr(&k, name);
+  setok(&e, mt, k, idx);
+  cr_assert_not_null(tm_get(e.P, mt, TM_INDEX), "tab_set on a nil slot kept a stale cache bit");
+  th_free(&e);
+}
+
+Test(table, metamethod_set_from_lua_is_seen) {
+  TEnv e = th_env(1);
+  char msg[200];
+  int st = th_run(e.P,
+    "local mt = {}\n"
+    "local t = setmetatable({}, mt)\n"
+    "local a = t.x\n"                       /* caches: no __index */
+    "mt.__index = function(_, k) return k .. '!' end\n"
+    "local b = t.x\n"
+    "mt.__index = nil\n"
+    "local c = t.x\n"
+    "mt.__index = { x = 5 }\n"               /* the dead entry again */
+    "return a, b, c, t.x\n", msg, sizeof msg);
+  cr_assert_eq(st, LU_OK, "%s", msg);
+  Value *r = th_results(e.P);
+  cr_assert(val_isnil(&r[0]));
+  cr_assert(val_isstr(&r[1]) && strcmp(str_data(val_str(&r[1])), "x!") == 0);
+  cr_assert(val_isnil(&r[2]));
+  cr_assert(isint(&r[3], 5));
   th_free(&e);
 }
 
