@@ -297,3 +297,29 @@ Test(string, intern_table_under_collisions) {
   }
   th_free(&e);
 }
+
+/* str_newlong allocates the blob, then the header: when the header's
+ * allocation raises (max heap), the blob must not stay charged or leak. */
+static void newlong_cb(lu_State *L, void *ud) { str_newlong(L->P, *(size_t *)ud); }
+
+Test(string, failed_long_string_leaves_no_charge) {
+  size_t len = 100000;
+  int window = 0;
+  for (size_t extra = len; extra < len + 400; extra += 4) {
+    TEnv e = th_env(0);
+    gc_fullcollect(e.P);
+    size_t before = e.P->totalbytes;
+    e.P->maxheap = before + extra;
+    char msg[100];
+    int st = th_protect(e.P, newlong_cb, &len, msg, sizeof msg);
+    e.P->maxheap = 0;
+    gc_fullcollect(e.P);
+    if (st == LU_ERRMEM) {
+      window++;
+      cr_assert_eq(e.P->totalbytes, before, "limit +%zu: %zu bytes still charged after a failed str_newlong",
+                   extra, e.P->totalbytes - before);
+    }
+    th_free(&e);
+  }
+  cr_assert_gt(window, 0);
+}
