@@ -824,6 +824,49 @@ Test(lbc, crafted_setlist_on_a_non_table_is_an_error) {
   th_free(&e);
 }
 
+/* TAILCALL while a to-be-closed variable is live: Lua never emits it, the
+ * verifier cannot see liveness, and the interpreter's TAILCALL does not
+ * look for pending __close calls.  The run must stay orderly (ASan). */
+Test(lbc, crafted_tailcall_with_a_pending_tbc_is_orderly) {
+  TEnv e = th_env(1);
+  PB closer = PB_INIT(2);
+  closer.nup = 0;
+  EMIT(closer, ABC(RETURN0, 0, 0, 0));
+  PB callee = PB_INIT(2);
+  callee.nup = 0;
+  EMIT(callee, AsBx(LOADI, 0, 7));
+  EMIT(callee, ABC(RETURN1, 0, 0, 0));
+  PB b = PB_INIT(8);
+  val_setstr(&b.k[b.nk++], atom_newz(e.vm, "setmetatable"));
+  val_setstr(&b.k[b.nk++], atom_newz(e.vm, "__close"));
+  b.kids[b.nkids++] = pb_build(&closer);
+  b.kids[b.nkids++] = pb_build(&callee);
+  EMIT(b, ABC(GETTABUP, 0, 0, 0));
+  EMIT(b, ABC(NEWTABLE, 1, 0, 0)); EMIT(b, 0);
+  EMIT(b, ABC(NEWTABLE, 2, 1, 0)); EMIT(b, 0);
+  EMIT(b, ABx(CLOSURE, 3, 0));
+  EMIT(b, ABC(SETFIELD, 2, 1, 3));
+  EMIT(b, ABC(CALL, 0, 3, 2));
+  EMIT(b, ABC(TBC, 0, 0, 0));
+  EMIT(b, ABx(CLOSURE, 1, 1));
+  EMIT(b, ABC(TAILCALL, 1, 1, 0));
+  EMIT(b, ABC(RETURN, 1, 0, 0));
+  Proto *p = pb_build(&b);
+  char err[300];
+  cr_assert_null(lbc_verify(p, err, sizeof err), "%s", err);
+  for (int round = 0; round < 3; round++) {
+    th_reset(e.L);
+    proto_incref(p);
+    th_pushproto(e.P, p);
+    int st = do_pcall_sync(e.L, e.L->top - 1, LU_MULTRET);
+    if (st == LU_OK) cr_assert_geq(e.L->top, th_results(e.P));
+    th_reset(e.L);
+    gc_fullcollect(e.P);
+  }
+  proto_decref(p);
+  th_free(&e);
+}
+
 /* --------------------------------------------------------------- fuzzing */
 
 /* programs for the fuzzer that also reach the libraries (metamethods,

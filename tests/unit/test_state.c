@@ -81,3 +81,25 @@ Test(state, deep_recursion_reports_stack_overflow) {
   cr_assert_eq(val_int(th_results(e.P)), 42);
   th_free(&e);
 }
+
+/* lua5.4 closes pending to-be-closed variables when an error escapes the
+ * main chunk (lua.c runs it under lua_pcall), with the error object. */
+Test(state, uncaught_error_closes_pending_tbc_variables) {
+  TEnv e = th_env(1);
+  char msg[300];
+  int st = th_run(e.P,
+    "LOG = {}\n"
+    "local x <close> = setmetatable({}, { __close = function(o, err) LOG[#LOG + 1] = err end })\n"
+    "local y <close> = setmetatable({}, { __close = function(o, err) LOG[#LOG + 1] = 'y' end })\n"
+    "error('boom')\n", msg, sizeof msg);
+  cr_assert_eq(st, LU_ERRRUN);
+  cr_assert_str_eq(msg, "test:4: boom");
+  const Value *log = tab_getstr(e.P->globals, str_newz(e.P, "LOG"));
+  cr_assert(val_istable(log));
+  Table *t = val_table(log);
+  cr_assert_eq(tab_len(t), 2, "__close ran %lu times", (unsigned long)tab_len(t));
+  const Value *first = tab_getint(t, 1), *second = tab_getint(t, 2);
+  cr_assert(val_isstr(first) && strcmp(str_data(val_str(first)), "y") == 0, "y is closed first");
+  cr_assert(val_isstr(second) && strcmp(str_data(val_str(second)), "test:4: boom") == 0);
+  th_free(&e);
+}
