@@ -965,7 +965,7 @@ Test(lbc, fuzz_mutated_files_never_crash, .timeout = 600) {
   const char *only = getenv("LUREL_FUZZ_ONLY");       /* reproduce one case */
   const char *savep = getenv("LUREL_FUZZ_SAVE");      /* file for the case being run */
   const char *nenv = getenv("LUREL_FUZZ_N");
-  int total = nenv ? atoi(nenv) : 4000;
+  int total = nenv ? atoi(nenv) : 10000;
   int accepted = 0, ran_ok = 0, ran_err = 0, ran_cut = 0;
   time_t start = time(NULL);
   const char *seedenv = getenv("LUREL_FUZZ_SEED");
@@ -1107,7 +1107,7 @@ Test(lbc, fuzz_random_code_never_crashes, .timeout = 600) {
   const char *nenv = getenv("LUREL_FUZZ_N");
   const char *seedenv = getenv("LUREL_FUZZ_SEED");
   const char *only = getenv("LUREL_FUZZ_ONLY");
-  int total = nenv ? atoi(nenv) * 5 : 20000;
+  int total = nenv ? atoi(nenv) * 5 : 50000;
   th_Rng r = { seedenv ? strtoull(seedenv, NULL, 0) : 0xc0dec0deull };
   int accepted = 0, ok = 0;
   time_t start = time(NULL);
