@@ -190,7 +190,13 @@ static bool handle_error(lu_State *L, int status) {
     return true;
   }
   lu_State *r = L->resumer;
-  if (r == NULL) return false;
+  if (r == NULL) {
+    /* the error leaves the main thread: its pending to-be-closed variables
+     * are closed first, with the error (lua.c runs chunks under lua_pcall,
+     * which does so); the frames stay intact for the traceback */
+    if (!all && close_next(L, L->stack, status)) return true;
+    return false;
+  }
   /* the coroutine ends: its resumer continues (resume returns false and
    * the error, or close returns true); a coroutine dead by an error keeps
    * its stack for debug.traceback */

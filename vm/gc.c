@@ -16,8 +16,11 @@ LU_NORETURN void mem_error(Proc *P) {
   lu_throw(L, LU_ERRMEM);
 }
 
-static void check_maxheap(Proc *P) {
-  if (P->maxheap && P->totalbytes > P->maxheap) {
+/* Checked before allocating: raising after a successful malloc would leak
+ * the block, and after a realloc would leave the caller holding the old,
+ * freed one. */
+static void check_maxheap(Proc *P, size_t more) {
+  if (P->totalbytes + more > P->maxheap) {
     /* (processes issue) the process is killed with reason "max_heap_size";
      * until then it is a memory error */
     mem_error(P);
@@ -25,6 +28,7 @@ static void check_maxheap(Proc *P) {
 }
 
 void *mem_alloc(Proc *P, size_t n) {
+  if (lu_unlikely(P->maxheap != 0)) check_maxheap(P, n);
   void *b = malloc(n ? n : 1);
   if (lu_unlikely(b == NULL)) {
     gc_fullcollect(P);
@@ -32,11 +36,11 @@ void *mem_alloc(Proc *P, size_t n) {
     if (b == NULL) mem_error(P);
   }
   P->totalbytes += n;
-  if (lu_unlikely(P->maxheap != 0)) check_maxheap(P);
   return b;
 }
 
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
+  if (lu_unlikely(P->maxheap != 0) && newsize > oldsize) check_maxheap(P, newsize - oldsize);
   void *b = realloc(block, newsize ? newsize : 1);
   if (lu_unlikely(b == NULL)) {
     gc_fullcollect(P);
@@ -44,7 +48,6 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
     if (b == NULL) mem_error(P);
   }
   P->totalbytes += newsize - oldsize;
-  if (lu_unlikely(P->maxheap != 0)) check_maxheap(P);
   return b;
 }
 

@@ -328,6 +328,9 @@ static bool forprep(lu_State *L, Value *ra) {
 }
 
 static void setlist(lu_State *L, Value *ra, int n, uint32_t start) {
+  /* compiled code always has its NEWTABLE's table here; the verifier
+   * cannot prove that of a loaded file, so check */
+  if (lu_unlikely(!val_istable(ra))) lu_runerror(L, "bad bytecode: SETLIST on a non-table value");
   Table *h = val_table(ra);
   uint64_t last = (uint64_t)start + (uint64_t)n;
   if (last > h->asize && last <= 0x40000000u) tab_resizearray(L->P, h, (uint32_t)last);

@@ -86,7 +86,7 @@ static void dfunction(DS *D, const Proto *p, const String *psource) {
     int32_t prev = p->linedefined;
     for (int i = 0; i < p->sizecode; i++) {
       int64_t d = (int64_t)p->lineinfo[i] - prev;
-      dsize(D, (size_t)((d << 1) ^ (d >> 63)));    /* zigzag */
+      dsize(D, (size_t)(((uint64_t)d << 1) ^ (uint64_t)(d >> 63)));    /* zigzag */
       prev = p->lineinfo[i];
     }
   }
@@ -229,9 +229,11 @@ static Proto *lfunction(LS *S, String *psource, int depth) {
     p->lineinfo = calloc((size_t)p->sizecode + 1, sizeof(int32_t));
     int64_t line = p->linedefined;
     for (int i = 0; i < p->sizecode && !S->failed; i++) {
-      uint64_t z = lsize(S, SIZE_MAX);
+      /* lines are int32: a delta needs at most 33 bits (zigzag: 34) */
+      uint64_t z = lsize(S, (size_t)1 << 34);
       int64_t d = (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
       line += d;
+      if (line < INT32_MIN || line > INT32_MAX) { lerror(S, "bytecode has bad line information"); break; }
       p->lineinfo[i] = (int32_t)line;
     }
   }

@@ -22,7 +22,7 @@ VM *vm_new(void) {
 }
 
 void vm_free(VM *vm) {
-  if (vm->lualib) proto_decref(vm->lualib);   /* the VM's reference */
+  if (vm->lualib) proto_decref(vm->lualib);    /* before the atoms its constants are */
   atom_freeall(vm);
   free(vm);
 }
@@ -37,6 +37,7 @@ static void stack_init(Proc *P, lu_State *L1) {
   ci->callstatus = CIST_C;
   ci->func = L1->top;
   ci->u.c.k = NULL;
+  ci->u.c.oldtop = NULL;      /* rebased by stack_realloc: never garbage */
   ci->nresults = 0;
   val_setnil(L1->top);    /* 'function' entry for this ci */
   L1->top++;

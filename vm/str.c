@@ -184,16 +184,18 @@ String *str_new(Proc *P, const char *s, size_t len) {
 String *str_newz(Proc *P, const char *s) { return str_new(P, s, strlen(s)); }
 
 String *str_newlong(Proc *P, size_t len) {
+  /* the header first: if the blob's allocation raises, what is left is an
+   * empty header (no blob) that the collector frees like any string */
+  String *ts = (String *)gc_newobj(P, T_STR, sizeof(String));
+  ts->islong = 1;
+  ts->hashed = 0;
+  ts->hash = 0;
+  ts->len = 0;
+  ts->u.blob = NULL;
   Blob *b = mem_alloc(P, sizeof(Blob) + len + 1);
   b->refcount = 1;
   b->len = len;
   b->data[len] = '\0';
-  String *ts;
-  /* the blob was charged to P; if the header allocation fails, give it back */
-  ts = (String *)gc_newobj(P, T_STR, sizeof(String));
-  ts->islong = 1;
-  ts->hashed = 0;
-  ts->hash = 0;
   ts->len = len;
   ts->u.blob = b;
   return ts;
@@ -214,9 +216,11 @@ String *str_fromblob(Proc *P, Blob *b) {
 void str_free(Proc *P, String *s) {
   if (s->islong) {
     Blob *b = s->u.blob;
-    size_t bsz = sizeof(Blob) + b->len + 1;
-    if (--b->refcount == 0) mem_free(P, b, bsz);
-    else P->totalbytes -= bsz;
+    if (b != NULL) {        /* NULL: str_newlong failed to allocate it */
+      size_t bsz = sizeof(Blob) + b->len + 1;
+      if (--b->refcount == 0) mem_free(P, b, bsz);
+      else P->totalbytes -= bsz;
+    }
     mem_free(P, s, sizeof(String));
   } else {
     mem_free(P, s, sizeof(String) + s->len + 1);

@@ -326,14 +326,30 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
     }
     newnode = t->node; newlsize = t->lsizenode; newlastfree = t->lastfree;
   }
-  (void)oldlastfree; (void)oldlsize;
-  /* resize the array part */
+  /* resize the array part.  If that raises (max heap, out of memory), the
+   * table must get its old hash part back, or its entries would be lost
+   * and the old part leaked: drop the new part and pass the error on. */
   Value *na;
   if (newasize == 0) {
     if (t->array) mem_freevec(P, t->array, oldasize, Value);
     na = NULL;
   } else {
-    na = mem_realloc(P, t->array, oldasize * sizeof(Value), newasize * sizeof(Value));
+    lu_Jmp jb;
+    jb.previous = P->errorjmp;
+    jb.status = LU_OK;
+    P->errorjmp = &jb;
+    if (setjmp(jb.b) == 0) {
+      na = mem_realloc(P, t->array, oldasize * sizeof(Value), newasize * sizeof(Value));
+      P->errorjmp = jb.previous;
+    } else {
+      P->errorjmp = jb.previous;
+      if (!tab_isdummy(t)) mem_freevec(P, t->node, tab_sizenode(t), Node);
+      t->node = oldnode;
+      t->lsizenode = oldlsize;
+      t->lastfree = oldlastfree;
+      t->asize = oldasize;        /* the array itself is untouched */
+      lu_throw(L, jb.status);
+    }
   }
   t->array = na;
   t->asize = newasize;

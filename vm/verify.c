@@ -9,12 +9,16 @@
  *    LOADNIL, CONCAT, FORLOOP's 4 slots, TFORCALL's 7) fit in maxstacksize;
  *    upvalue, constant and prototype indices exist; constants used as keys
  *    of GETFIELD & co are strings, arithmetic constants are numbers;
- *  - jumps stay inside the function; JMP goes forward and LOOP backward
- *    (so every backward jump passes a reduction check); loop instructions
- *    jump the right way;
+ *  - jumps (every kind, loop instructions included) stay inside the
+ *    function; JMP goes forward and LOOP backward (so every backward jump
+ *    passes a reduction check); loop instructions jump the right way;
  *  - an instruction that reads "top" (B == 0) directly follows one that set
- *    it (C == 0) and is not a jump target; TAILCALL is followed by RETURN;
- *  - vararg functions start with VARARGPREP; VARARG only in them;
+ *    it (CALL/VARARG with C == 0, or TAILCALL for its RETURN), is not a jump
+ *    target, and starts at or below the producer's register (RETURN) or
+ *    below it (CALL, TAILCALL, SETLIST), so the count it takes from top is
+ *    never negative; TAILCALL is followed by RETURN;
+ *  - vararg functions start with VARARGPREP, which no jump reaches again;
+ *    VARARG only in them;
  *    RETURN0/RETURN1 only where nothing needs closing;
  *  - the last instruction does not fall off the end;
  *  - child upvalue descriptors point into the parent's frame/upvalues.
@@ -73,6 +77,12 @@ static const char *verify1(const Proto *p, const Proto *parent, char *err, size_
     int vals[3] = { a, b, c };
     if (oi->format == FMT_ABx || oi->format == FMT_AsBx) { vals[1] = GET_Bx(i); kinds[2] = OK__; }
     if (oi->format == FMT_sJ) { kinds[0] = kinds[1] = kinds[2] = OK__; }
+    /* RETURN A B=1 returns nothing: A names no register and may be
+     * maxstacksize (Lua's final "RETURN nactvar 1" when locals fill the frame) */
+    if (op == OP_RETURN && b == 1) {
+      kinds[0] = OK__;
+      if (a > maxs) FAIL("register %d out of range at %d", a, pc + 1);
+    }
     for (int j = 0; j < 3; j++) {
       int v = vals[j];
       switch (kinds[j]) {
@@ -91,6 +101,7 @@ static const char *verify1(const Proto *p, const Proto *parent, char *err, size_
     }
     /* ranges and instruction-specific rules */
     int target = -1;
+    bool jumps = false;      /* target set below: check it, even when negative */
     switch (op) {
       case OP_LOADKX:
         if (p->code[pc + 1] >= (Instr)p->sizek) FAIL("constant out of range at %d", pc + 1);
@@ -109,10 +120,12 @@ static const char *verify1(const Proto *p, const Proto *parent, char *err, size_
         mark[pc + 2] |= 2;
         break;
       case OP_JMP:
+        jumps = true;
         target = pc + 1 + GET_sJ(i);
         if (GET_sJ(i) < 0) FAIL("backward JMP at %d (must be LOOP)", pc + 1);
         break;
       case OP_LOOP:
+        jumps = true;
         target = pc + 1 + GET_sJ(i);
         if (GET_sJ(i) >= 0) FAIL("forward LOOP at %d", pc + 1);
         break;
@@ -134,17 +147,20 @@ static const char *verify1(const Proto *p, const Proto *parent, char *err, size_
         break;
       case OP_FORPREP:
         if (a + 3 >= maxs) FAIL("for-loop registers out of frame at %d", pc + 1);
+        jumps = true;
         target = pc + 2 + GET_Bx(i);
         if (pc + 1 + GET_Bx(i) >= n || GET_OP(p->code[pc + 1 + GET_Bx(i)]) != OP_FORLOOP)
           FAIL("FORPREP does not skip a FORLOOP at %d", pc + 1);
         break;
       case OP_FORLOOP:
         if (a + 3 >= maxs) FAIL("for-loop registers out of frame at %d", pc + 1);
+        jumps = true;
         target = pc + 1 - GET_Bx(i);
         if (GET_Bx(i) < 1) FAIL("FORLOOP must jump back at %d", pc + 1);
         break;
       case OP_TFORPREP:
         if (a + 3 >= maxs) FAIL("for-loop registers out of frame at %d", pc + 1);
+        jumps = true;
         target = pc + 1 + GET_Bx(i);
         break;
       case OP_TFORCALL:
@@ -154,6 +170,7 @@ static const char *verify1(const Proto *p, const Proto *parent, char *err, size_
         break;
       case OP_TFORLOOP:
         if (a + 4 >= maxs) FAIL("for-loop registers out of frame at %d", pc + 1);
+        jumps = true;
         target = pc + 1 - GET_Bx(i);
         if (GET_Bx(i) < 1) FAIL("TFORLOOP must jump back at %d", pc + 1);
         break;
@@ -172,6 +189,7 @@ static const char *verify1(const Proto *p, const Proto *parent, char *err, size_
     if (oi->flags & OPF_JW) {
       Instr j = p->code[pc + 1];
       if (GET_OP(j) != OP_JMP) FAIL("compare at %d lacks its jump word", pc + 1);
+      jumps = true;
       target = pc + 2 + GET_sJ(j);
       if (pc + 2 >= n) FAIL("compare at %d falls off the end", pc + 1);
     }
@@ -181,16 +199,26 @@ static const char *verify1(const Proto *p, const Proto *parent, char *err, size_
         if (pc == 0 || mark[pc - 1] == 1) FAIL("use of top without a producer at %d", pc + 1);
         Instr prev = p->code[pc - 1];
         OpCode pop = GET_OP(prev);
-        if (!((op_info[pop].flags & OPF_TOUT) && GET_C(prev) == 0))
+        /* producers: CALL/VARARG with C == 0, and TAILCALL (a C function
+         * called by it returns all its results to the RETURN that follows) */
+        if (!(((op_info[pop].flags & OPF_TOUT) && GET_C(prev) == 0) || pop == OP_TAILCALL))
           FAIL("use of top without a producer at %d", pc + 1);
+        /* top = producer's A + count >= the producer's A: a consumer above
+         * it would see a negative count (RETURN of R[A..top), arguments of
+         * the function at R[A] in R[A+1..top)) */
+        int pa = GET_A(prev);
+        if (op == OP_RETURN ? pa < a : pa <= a)
+          FAIL("use of top set below its registers at %d", pc + 1);
       }
     }
-    if (target >= 0 || (oi->flags & (OPF_JW)) || op == OP_JMP || op == OP_LOOP) {
+    if (jumps) {
       if (target < 0 || target >= n) FAIL("jump out of the function at %d", pc + 1);
       if (mark[target] == 1) FAIL("jump into the middle of an instruction at %d", pc + 1);
       mark[target] |= 2;
     }
   }
+  /* VARARGPREP runs once, on entry: running it again would move the frame */
+  if (p->is_vararg && (mark[0] & 2)) FAIL("jump to VARARGPREP");
   /* pass 3: top consumers are not jump targets; the end is a terminator */
   for (int pc = 0; pc < n; pc++) {
     if (mark[pc] == 1) continue;
