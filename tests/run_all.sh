@@ -8,7 +8,12 @@ section() { printf '\n==== %s\n' "$1"; }
 section "C unit tests (criterion)"
 build/unit_tests --jobs 2 || fail=1
 section "C unit tests under ASan+UBSan"
-ASAN_OPTIONS=detect_leaks=1 build/asan/unit_tests --jobs 2 || fail=1
+# criterion passes a test even when LeakSanitizer complains at exit: look
+ASAN_OPTIONS=detect_leaks=1 build/asan/unit_tests --jobs 2 > build/asan_unit.log 2>&1 || fail=1
+tail -1 build/asan_unit.log
+if grep -q "Sanitizer\|runtime error" build/asan_unit.log; then
+  grep -m 20 "Sanitizer\|runtime error" build/asan_unit.log; fail=1
+fi
 
 section "Lua tests (diffed against lua5.4)"
 bash tests/run_lua_tests.sh --lurel build/lurel || fail=1

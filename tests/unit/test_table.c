@@ -121,14 +121,14 @@ Test(table, nil_and_nan_keys_raise) {
   char msg[200];
   Value nil; val_setnil(&nil);
   cr_assert_eq(pset(&e, t, nil, vint(1), msg, sizeof msg), LU_ERRRUN);
-  cr_assert_str_eq(msg, "index is nil");
+  cr_assert_str_eq(msg, "table index is nil");
   cr_assert_eq(pset(&e, t, vflt(NAN), vint(1), msg, sizeof msg), LU_ERRRUN);
-  cr_assert_str_eq(msg, "index is NaN");
+  cr_assert_str_eq(msg, "table index is NaN");
   /* also when assigning nil (lua5.4 raises for t[nil] = nil) */
   cr_assert_eq(pset(&e, t, nil, nil, msg, sizeof msg), LU_ERRRUN);
-  cr_assert_str_eq(msg, "index is nil");
+  cr_assert_str_eq(msg, "table index is nil");
   cr_assert_eq(pset(&e, t, vflt(NAN), nil, msg, sizeof msg), LU_ERRRUN);
-  cr_assert_str_eq(msg, "index is NaN");
+  cr_assert_str_eq(msg, "table index is NaN");
   /* reads never raise */
   cr_assert(val_isnil(tab_get(t, &nil)));
   Value nan = vflt(NAN);
