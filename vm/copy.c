@@ -15,6 +15,7 @@
 #include "proc.h"
 #include "api.h"
 #include "do.h"
+#include "gc.h"
 #include "func.h"
 #include "lazy.h"
 #include "str.h"
@@ -36,7 +37,7 @@ typedef struct Copy {
 } Copy;
 
 static void *fragalloc(Copy *C, size_t sz) {
-  void *p = malloc(sz ? sz : 1);
+  void *p = malloc(mem_roundup(sz));      /* the receiver's free lists take it back */
   if (p == NULL) { C->err = "not enough memory"; return NULL; }
   C->F->bytes += sz;
   return p;

@@ -16,23 +16,65 @@ LU_NORETURN void mem_error(Proc *P) {
   lu_throw(L, LU_ERRMEM);
 }
 
-/* Checked before allocating: raising after a successful malloc would leak
- * the block, and after a realloc would leave the caller holding the old,
- * freed one. */
-static void check_maxheap(Proc *P, size_t more) {
-  if (P->totalbytes + more > P->maxheap) {
-    /* (processes issue) the process is killed with reason "max_heap_size";
-     * until then it is a memory error */
-    mem_error(P);
+/* The process outgrew its max_heap_size: it is killed (no Lua code runs).
+ * Checked at safe points after a collection (gc_step), and here, before an
+ * allocation that would pass twice the limit (C code allocating in a loop
+ * has no safe point).  Raising before allocating leaks nothing and leaves
+ * every object consistent. */
+static LU_NORETURN void heap_kill(Proc *P) {
+  val_setstr(&P->exitreason, P->vm->maxheapmsg);
+  P->killed = 1;
+  lu_throw(P->L, LU_KILL);
+}
+
+static inline void check_maxheap(Proc *P, size_t more) {
+  if (P->memlimit && P->totalbytes + more > P->memlimit) mem_error(P);
+  if (P->maxheap && P->totalbytes + more > 2 * P->maxheap + 65536) heap_kill(P);
+}
+
+#define memclass(n) ((int)(((n) - 1) >> 4))
+
+void mem_releasefree(Proc *P) {
+  for (int c = 0; c < 16; c++) {
+    void *b = P->freelist[c];
+    while (b) { void *nx = *(void **)b; free(b); b = nx; }
+    P->freelist[c] = NULL;
   }
+  P->freebytes = 0;
+}
+
+static void *rawalloc(Proc *P, size_t n) {
+  if (n <= MEM_SMALL) {
+    int c = memclass(n ? n : 1);
+    void *b = P->freelist[c];
+    if (b) {
+      P->freelist[c] = *(void **)b;
+      P->freebytes -= (size_t)(c + 1) * 16;
+      return b;
+    }
+    return malloc((size_t)(c + 1) * 16);
+  }
+  return malloc(n);
+}
+
+static void rawfree(Proc *P, void *b, size_t n) {
+  if (n <= MEM_SMALL && P->freebytes < (1u << 20) + P->totalbytes) {
+    int c = memclass(n ? n : 1);
+    *(void **)b = P->freelist[c];
+    P->freelist[c] = b;
+    P->freebytes += (size_t)(c + 1) * 16;
+    return;
+  }
+  free(b);
 }
 
 void *mem_alloc(Proc *P, size_t n) {
-  if (lu_unlikely(P->maxheap != 0)) check_maxheap(P, n);
-  void *b = malloc(n ? n : 1);
+  if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0)) check_maxheap(P, n);
+  void *b = rawalloc(P, n);
   if (lu_unlikely(b == NULL)) {
-    gc_fullcollect(P);
-    b = malloc(n ? n : 1);
+    /* not a safe point: no collection; give back the free lists and retry */
+    mem_releasefree(P);
+    b = rawalloc(P, n);
     if (b == NULL) mem_error(P);
   }
   P->totalbytes += n;
@@ -40,19 +82,31 @@ void *mem_alloc(Proc *P, size_t n) {
 }
 
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
-  if (lu_unlikely(P->maxheap != 0) && newsize > oldsize) check_maxheap(P, newsize - oldsize);
-  void *b = realloc(block, newsize ? newsize : 1);
-  if (lu_unlikely(b == NULL)) {
-    gc_fullcollect(P);
-    b = realloc(block, newsize ? newsize : 1);
-    if (b == NULL) mem_error(P);
+  if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0) && newsize > oldsize) check_maxheap(P, newsize - oldsize);
+  void *b;
+  if (block == NULL) {
+    b = rawalloc(P, newsize);
+  } else if (oldsize <= MEM_SMALL || newsize <= MEM_SMALL) {
+    if (oldsize <= MEM_SMALL && newsize <= MEM_SMALL && oldsize && newsize &&
+        memclass(oldsize) == memclass(newsize)) {
+      P->totalbytes += newsize - oldsize;
+      return block;
+    }
+    b = rawalloc(P, newsize);
+    if (b != NULL) {
+      memcpy(b, block, oldsize < newsize ? oldsize : newsize);
+      rawfree(P, block, oldsize);
+    }
+  } else {
+    b = realloc(block, newsize);
   }
+  if (lu_unlikely(b == NULL)) mem_error(P);   /* the old block is still valid */
   P->totalbytes += newsize - oldsize;
   return b;
 }
 
 void mem_free(Proc *P, void *block, size_t n) {
-  free(block);
+  rawfree(P, block, n);
   P->totalbytes -= n;
 }
 
@@ -237,6 +291,11 @@ void gc_step(lu_State *L) {
   Proc *P = L->P;
   if (P->gcstopped) { P->gcthreshold = P->totalbytes + GC_MINTHRESHOLD; return; }
   gc_fullcollect(P);
+  if (P->maxheap) {
+    if (P->totalbytes > P->maxheap) heap_kill(P);
+    /* collect before the limit is reached */
+    if (P->gcthreshold > P->maxheap) P->gcthreshold = P->maxheap;
+  }
 }
 
 void gc_freeall(Proc *P) {

@@ -18,6 +18,13 @@
 
 #include "state.h"
 
+/* Small blocks (up to MEM_SMALL bytes) come from per-process free lists by
+ * 16-byte size class, so that a collection's burst of frees feeds the next
+ * allocations without going back to malloc.  Anything freed with mem_free
+ * must have been allocated by mem_alloc, or with malloc(mem_roundup(n)). */
+#define MEM_SMALL 256
+static inline size_t mem_roundup(size_t n) { return n <= MEM_SMALL ? (n == 0 ? 16 : (n + 15) & ~(size_t)15) : n; }
+void mem_releasefree(Proc *P);
 void *mem_alloc(Proc *P, size_t n);
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize);
 void mem_free(Proc *P, void *block, size_t n);

@@ -331,7 +331,7 @@ static Msg *reasonmsg(int kind, uint64_t from, const char *reason) {
   Msg *m = newmsg(kind, from);
   /* a short string in the fragment */
   size_t len = strlen(reason);
-  String *s = malloc(sizeof(String) + len + 1);
+  String *s = malloc(mem_roundup(sizeof(String) + len + 1));
   s->tt = T_STR;
   s->marked = 0;
   s->next = NULL;

@@ -17,6 +17,7 @@ VM *vm_new(void) {
   vm->seed = 0x2545F491u;
   for (int i = 0; i < TM_N; i++) vm->tmname[i] = atom_newz(vm, tm_names[i]);
   vm->memerrmsg = atom_newz(vm, "not enough memory");
+  vm->maxheapmsg = atom_newz(vm, "max_heap_size");
   vm->next_pid = 0;
   return vm;
 }
@@ -181,9 +182,9 @@ Proc *proc_new(VM *vm) {
   /* the intern table needs P->L for error reporting: allocate with plain
    * accounting (cannot fail usefully this early) */
   P->strt_size = 64;
-  P->strt = calloc(P->strt_size, sizeof(String *));
+  P->strt = calloc(mem_roundup(P->strt_size * sizeof(String *)), 1);
   P->totalbytes += P->strt_size * sizeof(String *);
-  lu_State *L = (lu_State *)calloc(1, sizeof(lu_State));
+  lu_State *L = (lu_State *)calloc(1, mem_roundup(sizeof(lu_State)));
   /* the main thread is a heap object like any other */
   L->tt = T_THREAD;
   L->marked = 0;
@@ -216,5 +217,6 @@ Proc *proc_new(VM *vm) {
 void proc_free(Proc *P) {
   gc_freeall(P);
   free(P->strt);
+  mem_releasefree(P);
   free(P);
 }

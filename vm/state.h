@@ -123,6 +123,7 @@ struct VM {
   AtomTable atoms;            /* shared immortal strings (constants of code) */
   String *tmname[TM_N];       /* metamethod names, atoms */
   String *memerrmsg;          /* "not enough memory", atom */
+  String *maxheapmsg;         /* "max_heap_size", atom */
   uint32_t seed;              /* hash seed for strings */
   uint64_t next_pid;          /* (processes issue) */
   size_t code_bytes;          /* bytes of the code area (prototypes) */
@@ -196,7 +197,11 @@ struct Proc {
   GCObj *tobefnz;             /* (gc issue) objects with pending finalizers */
   size_t totalbytes;          /* bytes allocated, off-heap bytes included */
   size_t gcthreshold;         /* collect when totalbytes passes this */
-  size_t maxheap;             /* 0 = unlimited */
+  size_t maxheap;             /* 0 = unlimited; past it the process is killed */
+  size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
+                                 memory"): simulated out-of-memory for tests */
+  void *freelist[16];         /* small blocks by 16-byte size class (gc.c) */
+  size_t freebytes;           /* bytes held in the free lists */
   int gcpause;                /* percent, like Lua's */
   int gcstopped;
   /* interned short strings */

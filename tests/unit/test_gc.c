@@ -447,18 +447,19 @@ Test(gc, max_heap_errors_leave_the_heap_consistent) {
   for (int j = 1; j <= 8; j++) seti(e.L, t, j, &one);
   e.P->maxheap = e.P->totalbytes + 4096;
   char msg[200];
-  /* growing the array part past the limit: a memory error, and the table
-   * keeps a valid array (realloc must not have moved it) */
+  /* growing the array part far past the limit kills the process
+   * (max_heap_size) before allocating; the table keeps a valid array */
   Grow g = { t, 100000 };
   int st = th_protect(e.P, grow_cb, &g, msg, sizeof msg);
-  cr_assert_eq(st, LU_ERRMEM);
-  cr_assert_str_eq(msg, "not enough memory");
+  cr_assert_eq(st, LU_KILL);
+  cr_assert(val_isstr(&e.P->exitreason));
+  cr_assert_str_eq(str_data(val_str(&e.P->exitreason)), "max_heap_size");
   for (int j = 1; j <= 8; j++) cr_assert(val_isint(tab_getint(t, j)));
   seti(e.L, t, 3, &one);
-  /* a new long string past the limit: a memory error, nothing leaked */
+  /* a new long string past the limit: killed too, nothing charged */
   size_t before = e.P->totalbytes;
   st = th_protect(e.P, bigstr_cb, NULL, msg, sizeof msg);
-  cr_assert_eq(st, LU_ERRMEM);
+  cr_assert_eq(st, LU_KILL);
   cr_assert_leq(e.P->totalbytes, before + 4096, "bytes charged for a failed allocation");
   e.P->maxheap = 0;
   gc_fullcollect(e.P);

@@ -309,10 +309,10 @@ Test(string, failed_long_string_leaves_no_charge) {
     TEnv e = th_env(0);
     gc_fullcollect(e.P);
     size_t before = e.P->totalbytes;
-    e.P->maxheap = before + extra;
+    e.P->memlimit = before + extra;
     char msg[100];
     int st = th_protect(e.P, newlong_cb, &len, msg, sizeof msg);
-    e.P->maxheap = 0;
+    e.P->memlimit = 0;
     gc_fullcollect(e.P);
     if (st == LU_ERRMEM) {
       window++;

@@ -561,11 +561,11 @@ Test(table, memory_error_during_rehash_keeps_the_entries) {
       Value k; val_setstr(&k, str_new(e.P, buf, (size_t)n));
       setok(&e, t, k, vint(j));
     }
-    e.P->maxheap = e.P->totalbytes + extra;
+    e.P->memlimit = e.P->totalbytes + extra;
     Ins a = { t };
     char msg[200];
     int st = th_protect(e.P, insert_more_cb, &a, msg, sizeof msg);
-    e.P->maxheap = 0;
+    e.P->memlimit = 0;
     if (st == LU_ERRMEM) {
       window++;
       for (int j = 0; j < 24; j++) {
