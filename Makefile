@@ -19,10 +19,14 @@ LIBS    := $(LUA_LIBS) -lm
 SRCS := $(wildcard vm/*.c) $(wildcard compiler/*.c) lurel/main.c
 HDRS := $(wildcard vm/*.h) $(wildcard compiler/*.h) vm/opcodes.def
 STDLIB := $(sort $(wildcard stdlib/lualib/*.lua))
+# global libraries written in Lua (supervisor, gen_server, ...): one per file
+LUAMODS := $(sort $(wildcard stdlib/lib/*.lua))
+LUAMOD_LBC := $(patsubst stdlib/lib/%.lua,build/gen/lib/%.lbc,$(LUAMODS))
 
 # build variants: release (build/), sanitizers (build/asan/), switch dispatch (build/switch/)
-OBJS      := $(patsubst %.c,build/obj/%.o,$(SRCS)) build/obj/gen/lualib.o
-ASAN_OBJS := $(patsubst %.c,build/asan/obj/%.o,$(SRCS)) build/asan/obj/gen/lualib.o
+CORE_OBJS := $(patsubst %.c,build/obj/%.o,$(SRCS))
+OBJS      := $(CORE_OBJS) build/obj/gen/stdlib.o
+ASAN_OBJS := $(patsubst %.c,build/asan/obj/%.o,$(SRCS)) build/asan/obj/gen/stdlib.o
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 STRESS_DUMMY :=
@@ -41,10 +45,23 @@ build/gen/lualib.lua: $(STDLIB) scripts/gen_lualib.sh | build/.deps
 	@mkdir -p $(dir $@)
 	sh scripts/gen_lualib.sh $@ $(STDLIB)
 
-build/gen/lualib.c: build/gen/lualib.lua scripts/embed.sh
-	sh scripts/embed.sh lurel_lualib build/gen/lualib.lua > $@
+# stage 1: the same program without the embedded Lua libraries; it compiles
+# them to bytecode, which the final binary embeds (scripts/embed.sh)
+build/stage1/lurel: $(CORE_OBJS) scripts/stub_stdlib.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) $(OPT) -o $@ $(CORE_OBJS) scripts/stub_stdlib.c $(LIBS)
 
-build/obj/gen/lualib.o: build/gen/lualib.c
+build/gen/lualib.lbc: build/gen/lualib.lua build/stage1/lurel
+	build/stage1/lurel -c $@ $<
+
+build/gen/lib/%.lbc: stdlib/lib/%.lua build/stage1/lurel
+	@mkdir -p $(dir $@)
+	build/stage1/lurel -c $@ $<
+
+build/gen/stdlib.c: build/gen/lualib.lbc $(LUAMOD_LBC) scripts/embed.sh
+	sh scripts/embed.sh $@ build/gen/lualib.lbc $(foreach f,$(LUAMOD_LBC),$(basename $(notdir $(f)))=$(f))
+
+build/obj/gen/stdlib.o: build/gen/stdlib.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) $(OPT) -c $< -o $@
 
@@ -55,7 +72,7 @@ build/obj/%.o: %.c $(HDRS) | build/.deps
 build/lurel: $(OBJS)
 	$(CC) $(OPT) -o $@ $(OBJS) $(LIBS)
 
-build/asan/obj/gen/lualib.o: build/gen/lualib.c
+build/asan/obj/gen/stdlib.o: build/gen/stdlib.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) -O1 $(SAN) -DLU_ASSERTS -c $< -o $@
 
@@ -70,8 +87,8 @@ asan: build/asan/lurel
 
 # stress build: collect at every safe point, move the stack on every growth,
 # internal assertions (run with LUREL_REDUCTIONS=1 for preemption everywhere)
-STRESS_OBJS := $(patsubst %.c,build/stress/obj/%.o,$(SRCS)) build/stress/obj/gen/lualib.o
-build/stress/obj/gen/lualib.o: build/gen/lualib.c
+STRESS_OBJS := $(patsubst %.c,build/stress/obj/%.o,$(SRCS)) build/stress/obj/gen/stdlib.o
+build/stress/obj/gen/stdlib.o: build/gen/stdlib.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) -O1 -DLU_STRESS -DLU_ASSERTS -c $< -o $@
 build/stress/obj/%.o: %.c $(HDRS) | build/.deps

@@ -214,7 +214,7 @@ static void markroots(Proc *P) {
   if (P->globals) markobj(P, (GCObj *)P->globals);
   if (P->loaded) markobj(P, (GCObj *)P->loaded);
   for (int i = 0; i < LU_NUMTYPES; i++) if (P->mt[i]) markobj(P, (GCObj *)P->mt[i]);
-  for (int i = 0; i < 16; i++) if (P->libinst[i]) markobj(P, (GCObj *)P->libinst[i]);
+  for (int i = 0; i < 32; i++) if (P->libinst[i]) markobj(P, (GCObj *)P->libinst[i]);
   if (P->mainthread) markobj(P, (GCObj *)P->mainthread);
   if (P->L) markobj(P, (GCObj *)P->L);
   if (P->scratch) markobj(P, (GCObj *)P->scratch);

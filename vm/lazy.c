@@ -6,6 +6,9 @@
 #include "str.h"
 #include "table.h"
 #include "do.h"
+#include "func.h"
+#include "lbc.h"
+#include <stdio.h>
 
 typedef struct { const char *name; int (*open)(lu_State *L); } LibDef;
 
@@ -24,7 +27,13 @@ static const LibDef libs[LIB_N] = {
   {"process", lu_open_process},
 };
 
-const char *lazy_libname(int i) { return libs[i].name; }
+static int nluamods(void) {
+  int n = 0;
+  while (lurel_lualibs[n].name && n < 16 && LIB_N + n < LIB_MAX) n++;
+  return n;
+}
+
+const char *lazy_libname(int i) { return i < LIB_N ? libs[i].name : lurel_lualibs[i - LIB_N].name; }
 
 void lazy_init(Proc *P) {
   P->globals->marked |= GC_LAZY;
@@ -33,7 +42,7 @@ void lazy_init(Proc *P) {
 }
 
 int lazy_whichlib(Proc *P, const Table *t) {
-  for (int i = 0; i < LIB_N; i++)
+  for (int i = 0; i < LIB_MAX; i++)
     if (P->libinst[i] == t) return i;
   return -1;
 }
@@ -51,6 +60,9 @@ Table *lazy_libinst(lu_State *L, int i) {
 static int libindex(const char *name) {
   for (int i = 0; i < LIB_N; i++)
     if (strcmp(libs[i].name, name) == 0) return i;
+  int n = nluamods();
+  for (int j = 0; j < n; j++)
+    if (strcmp(lurel_lualibs[j].name, name) == 0) return LIB_N + j;
   return -1;
 }
 
@@ -137,6 +149,58 @@ static void fill_library(lu_State *L, Table *t, int i) {
   val_setnil(S->top);
 }
 
+/* A library written in Lua: its chunk (bytecode compiled at build time)
+ * runs once per process, with the process's globals as _ENV, on the scratch
+ * thread; it must only define things (it cannot block).  Its result table
+ * fills the instance. */
+static void fill_lualib(lu_State *L, Table *t, int j) {
+  Proc *P = L->P;
+  VM *vm = P->vm;
+  if (vm->luamods[j] == NULL) {
+    char err[256];
+    char name[64];
+    snprintf(name, sizeof name, "=[%s]", lurel_lualibs[j].name);
+    vm->luamods[j] = lbc_undump(vm, lurel_lualibs[j].data, lurel_lualibs[j].len, name, err, sizeof err);
+    if (vm->luamods[j] == NULL) lu_runerror(L, "internal: cannot load library '%s': %s", lurel_lualibs[j].name, err);
+  }
+  if (P->scratch == NULL) P->scratch = thread_new(P);
+  lu_State *S = P->scratch;
+  Value *oldtop = S->top;
+  Proto *p = vm->luamods[j];
+  LClosure *cl = lcl_new(P, p->sizeupvalues);
+  cl->p = p;
+  proto_incref(p);
+  val_setlcl(S->top, cl);
+  S->top++;
+  lcl_initupvals(P, cl);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, P->globals);
+  lu_State *saved = P->L;
+  int32_t reds = P->reds;
+  P->L = S;
+  ptrdiff_t fo = savestack(S, S->top - 1);
+  int st = do_pcall_sync(S, S->top - 1, 1);
+  P->L = saved;
+  P->reds = reds;
+  Value *res = restorestack(S, fo);
+  if (st != LU_OK || !val_istable(res)) {
+    Value e;
+    val_copy(&e, &S->errval);
+    S->ci = &S->base_ci;
+    S->top = oldtop;
+    if (st != LU_OK && val_isstr(&e))
+      lu_runerror(L, "cannot load library '%s': %s", lurel_lualibs[j].name, str_data(val_str(&e)));
+    lu_runerror(L, "cannot load library '%s'", lurel_lualibs[j].name);
+  }
+  Table *n = val_table(res);
+  Value kv[2];
+  val_setnil(&kv[0]);
+  while (tab_next(L, n, kv)) {
+    if (tab_get(t, &kv[0]) == VAL_ABSENT) tab_set(L, t, &kv[0], &kv[1]);
+  }
+  S->top = oldtop;
+  val_setnil(S->top);
+}
+
 void lazy_full(lu_State *L, Table *t) {
   Proc *P = L->P;
   if (!tab_islazy(t)) return;
@@ -147,17 +211,18 @@ void lazy_full(lu_State *L, Table *t) {
     const char *extra[] = { "_G", "_VERSION", "require" };
     for (int j = 0; j < 3; j++)
       if (tab_getstr(t, str_newz(P, extra[j])) == VAL_ABSENT) globals_entry(L, t, extra[j]);
-    for (int i = 1; i < LIB_N; i++)
-      if (tab_getstr(t, str_newz(P, libs[i].name)) == VAL_ABSENT) putlib(L, t, libs[i].name, i);
+    for (int i = 1; i < LIB_N + nluamods(); i++)
+      if (tab_getstr(t, str_newz(P, lazy_libname(i))) == VAL_ABSENT) putlib(L, t, lazy_libname(i), i);
     return;
   }
   if (t == P->loaded) {
-    for (int i = 0; i < LIB_N; i++)
-      if (tab_getstr(t, str_newz(P, libs[i].name)) == VAL_ABSENT) putlib(L, t, libs[i].name, i);
+    for (int i = 0; i < LIB_N + nluamods(); i++)
+      if (tab_getstr(t, str_newz(P, lazy_libname(i))) == VAL_ABSENT) putlib(L, t, lazy_libname(i), i);
     return;
   }
   int i = lazy_whichlib(P, t);
-  if (i > 0) fill_library(L, t, i);
+  if (i >= LIB_N) fill_lualib(L, t, i - LIB_N);
+  else if (i > 0) fill_library(L, t, i);
 }
 
 /* the process library fills one entry at a time: a process that only

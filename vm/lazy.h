@@ -26,6 +26,9 @@ enum {
   LIB_N
 };
 
+/* global libraries written in Lua (stdlib/lib/NAME.lua) come after LIB_N */
+#define LIB_MAX 32
+
 #define tab_islazy(t)  ((t)->marked & GC_LAZY)
 
 void lazy_init(Proc *P);

@@ -41,4 +41,11 @@ int lib_execresult(lu_State *L, int stat);
 /* loadfile: pushes the function, or nil and a message (returns 1 or 2). */
 int lib_loadfile(lu_State *L, const char *fname, const char *mode, int envidx);
 
+/* Bytecode compiled at build time from stdlib/ (build/gen/stdlib.c):
+ * the private Lua library and the global libraries written in Lua. */
+typedef struct LuaLibEmbed { const char *name; const char *data; size_t len; } LuaLibEmbed;
+extern const char *const lurel_lualib;
+extern const size_t lurel_lualib_len;
+extern const LuaLibEmbed lurel_lualibs[];
+
 #endif

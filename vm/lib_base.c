@@ -561,8 +561,6 @@ static const lu_Reg base_funcs[] = {
  * stdlib/lualib.lua is compiled once per VM and run once per process, on first
  * use; it returns a table of functions kept in the registry. */
 
-extern const char lurel_lualib[];
-extern const size_t lurel_lualib_len;
 
 static const char *const LUALIB_KEY = "_LURELLIB";
 
@@ -598,11 +596,11 @@ int lib_calllualib(lu_State *L, const char *name) {
   Proc *P = L->P;
   VM *vm = P->vm;
   if (vm->lualib == NULL) {
-    char *err = NULL;
-    vm->lualib = vm->compile(vm, lurel_lualib, lurel_lualib_len, "=[lurel]", &err);
+    char err[256];
+    if (lurel_lualib == NULL) return lu_errorf(L, "internal: no Lua library in this build");
+    vm->lualib = lbc_undump(vm, lurel_lualib, lurel_lualib_len, "=[lurel]", err, sizeof err);
     if (vm->lualib == NULL) {
-      lu_pushfstring(L, "internal: cannot compile the Lua library: %s", err ? err : "?");
-      free(err);
+      lu_pushfstring(L, "internal: cannot load the Lua library: %s", err);
       return lu_error(L);
     }
     /* its functions stand in for C functions: in messages and tracebacks

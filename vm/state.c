@@ -23,7 +23,8 @@ VM *vm_new(void) {
 }
 
 void vm_free(VM *vm) {
-  if (vm->lualib) proto_decref(vm->lualib);    /* before the atoms its constants are */
+  if (vm->lualib) proto_decref(vm->lualib);
+  for (int j = 0; j < 16; j++) if (vm->luamods[j]) proto_decref(vm->luamods[j]);    /* before the atoms its constants are */
   atom_freeall(vm);
   free(vm);
 }

@@ -131,6 +131,7 @@ struct VM {
    * returns a prototype or NULL with *err malloc'd */
   Proto *(*compile)(VM *vm, const char *src, size_t len, const char *chunkname, char **err);
   Proto *lualib;              /* compiled built-in Lua library (stdlib/), or NULL */
+  Proto *luamods[16];         /* global libraries written in Lua, once loaded */
   /* process runtime (proc.c, sched.c): the scheduler thread's */
   Proc **ptab;                /* open addressing: pid -> Proc */
   size_t ptab_size, ptab_n;
@@ -212,7 +213,7 @@ struct Proc {
   Table *globals;
   Table *loaded;              /* package.loaded */
   Table *mt[LU_NUMTYPES];     /* metatables of basic types */
-  Table *libinst[16];         /* library instances, by LIB_ index (lazy.h) */
+  Table *libinst[32];         /* library instances, by LIB_ index (lazy.h) */
   lu_State *mainthread;
   lu_State *L;                /* running thread */
   lu_State *scratch;          /* thread for running library openers (lazy.c) */
