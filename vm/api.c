@@ -22,7 +22,7 @@ static Value *index2value(lu_State *L, int idx) {
     return o;
   }
   if (idx > LU_REGISTRYINDEX) return L->top + idx;
-  if (idx == LU_REGISTRYINDEX) return &L->P->registry;
+  if (idx == LU_REGISTRYINDEX) return proc_registry(L->P);
   idx = LU_REGISTRYINDEX - idx;      /* upvalue index */
   if (ci->func->tt == T_CCL) {
     CClosure *f = val_ccl(ci->func);

@@ -127,7 +127,7 @@ static int identity(Copy *C, const GCObj *o) {
   if (o->tt != T_TABLE) return -100;
   const Table *t = (const Table *)o;
   if (t == P->globals) return -1;
-  if (t == P->loaded) return -2;
+  if (P->loaded && t == P->loaded) return -2;
   if (val_istable(&P->registry) && t == val_table(&P->registry)) return -3;
   int i = lazy_whichlib(P, t);
   if (i >= 0) return i;
@@ -407,8 +407,8 @@ void copy_adopt(Proc *P, Msg *m) {
     Table *t;
     switch (f->lib) {
       case -1: t = P->globals; break;
-      case -2: t = P->loaded; break;
-      case -3: t = val_table(&P->registry); break;
+      case -2: t = proc_loaded(P); break;
+      case -3: t = val_table(proc_registry(P)); break;
       default: t = lazy_libinst(L, f->lib); break;
     }
     val_settable(f->slot, t);

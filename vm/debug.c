@@ -10,6 +10,7 @@
 #include "table.h"
 #include "api.h"
 #include "vm.h"
+#include "lazy.h"
 
 int dbg_currentpc(const CallInfo *ci) {
   LClosure *cl = ci_lcl(ci);
@@ -292,7 +293,7 @@ int dbg_where(lu_State *L, int level, char *buf, size_t bufsz) {
 /* A global name for a function value, found in package.loaded (like lua5.4's
  * pushglobalfuncname): "print", "string.rep". */
 static bool globalfuncname(lu_State *L, const Value *f, char *out, size_t outsz) {
-  Table *loaded = L->P->loaded;
+  Table *loaded = proc_loaded(L->P);
   if (!loaded) return false;
   Value key[2];
   val_setnil(&key[0]);

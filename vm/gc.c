@@ -214,7 +214,7 @@ static void markroots(Proc *P) {
   if (P->globals) markobj(P, (GCObj *)P->globals);
   if (P->loaded) markobj(P, (GCObj *)P->loaded);
   for (int i = 0; i < LU_NUMTYPES; i++) if (P->mt[i]) markobj(P, (GCObj *)P->mt[i]);
-  for (int i = 0; i < 32; i++) if (P->libinst[i]) markobj(P, (GCObj *)P->libinst[i]);
+  for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(P, (GCObj *)P->libinst[i]);
   if (P->mainthread) markobj(P, (GCObj *)P->mainthread);
   if (P->L) markobj(P, (GCObj *)P->L);
   if (P->scratch) markobj(P, (GCObj *)P->scratch);
@@ -284,7 +284,7 @@ void gc_fullcollect(Proc *P) {
   P->gcthreshold = P->totalbytes + P->totalbytes / 64;
 #endif
   /* shrink the string table when it is mostly empty */
-  if (P->strt_nuse < P->strt_size / 4 && P->strt_size > 64) str_resize(P, P->strt_size / 2);
+  if (P->strt_nuse < P->strt_size / 4 && P->strt_size > 16) str_resize(P, P->strt_size / 2);
 }
 
 void gc_step(lu_State *L) {

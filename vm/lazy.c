@@ -6,6 +6,7 @@
 #include "str.h"
 #include "table.h"
 #include "do.h"
+#include "gc.h"
 #include "func.h"
 #include "lbc.h"
 #include <stdio.h>
@@ -15,16 +16,16 @@ typedef struct { const char *name; int (*open)(lu_State *L); } LibDef;
 /* in the order of the LIB_ enum */
 static const LibDef libs[LIB_N] = {
   {"_G", NULL},
-  {"package", lu_open_package},
-  {"coroutine", lu_open_coroutine},
+  {"process", lu_open_process},
   {"string", lu_open_string},
   {"table", lu_open_table},
   {"math", lu_open_math},
+  {"coroutine", lu_open_coroutine},
+  {"package", lu_open_package},
   {"debug", lu_open_debug},
   {"io", lu_open_io},
   {"os", lu_open_os},
   {"utf8", lu_open_utf8},
-  {"process", lu_open_process},
 };
 
 static int nluamods(void) {
@@ -37,18 +38,47 @@ const char *lazy_libname(int i) { return i < LIB_N ? libs[i].name : lurel_lualib
 
 void lazy_init(Proc *P) {
   P->globals->marked |= GC_LAZY;
-  P->loaded->marked |= GC_LAZY;
-  P->libinst[LIB_G] = P->globals;
+}
+
+Table *proc_loaded(Proc *P) {
+  if (P->loaded == NULL) {
+    P->loaded = tab_new(P);
+    P->loaded->marked |= GC_LAZY;
+  }
+  return P->loaded;
+}
+
+Value *proc_registry(Proc *P) {
+  if (val_isnil(&P->registry)) {
+    /* [1] = main thread, [2] = globals, as in Lua */
+    Table *reg = tab_new(P);
+    val_settable(&P->registry, reg);
+    Value v;
+    val_setthread(&v, P->mainthread);
+    tab_setint(P->L, reg, 1, &v);
+    val_settable(&v, P->globals);
+    tab_setint(P->L, reg, 2, &v);
+  }
+  return &P->registry;
 }
 
 int lazy_whichlib(Proc *P, const Table *t) {
-  for (int i = 0; i < LIB_MAX; i++)
+  if (t == P->globals) return LIB_G;
+  for (int i = 1; i < P->nlibinst; i++)
     if (P->libinst[i] == t) return i;
   return -1;
 }
 
+/* instances live in a small array, grown to the highest library used */
 Table *lazy_libinst(lu_State *L, int i) {
   Proc *P = L->P;
+  if (i == LIB_G) return P->globals;
+  if (i >= P->nlibinst) {
+    int n = i + 1;
+    P->libinst = mem_realloc(P, P->libinst, (size_t)P->nlibinst * sizeof(Table *), (size_t)n * sizeof(Table *));
+    for (int j = P->nlibinst; j < n; j++) P->libinst[j] = NULL;
+    P->nlibinst = n;
+  }
   if (P->libinst[i] == NULL) {
     Table *t = tab_new(P);
     t->marked |= GC_LAZY;
@@ -83,7 +113,7 @@ static const Value *putlib(lu_State *L, Table *t, const char *k, int lib) {
 static const Value *putrequire(lu_State *L, Table *g) {
   Table *pk = lazy_libinst(L, LIB_PACKAGE);
   if (tab_islazy(pk)) lazy_full(L, pk);
-  const Value *req = tab_getstr(val_table(&L->P->registry), str_newz(L->P, "_LUREL_REQUIRE"));
+  const Value *req = tab_getstr(val_table(proc_registry(L->P)), str_newz(L->P, "_LUREL_REQUIRE"));
   return rawput(L, g, "require", req);
 }
 
@@ -255,7 +285,7 @@ const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
   const char *name = str_data(val_str(key));
   if (t == P->globals) return globals_entry(L, t, name);
   if (t == P->loaded) return loaded_entry(L, t, name);
-  if (t == P->libinst[LIB_PROCESS]) return process_entry(L, t, name);
+  if (P->nlibinst > LIB_PROCESS && t == P->libinst[LIB_PROCESS]) return process_entry(L, t, name);
   lazy_full(L, t);
   return tab_get(t, key);
 }

@@ -21,8 +21,8 @@
 #include "state.h"
 
 enum {
-  LIB_G, LIB_PACKAGE, LIB_COROUTINE, LIB_STRING, LIB_TABLE, LIB_MATH, LIB_DEBUG,
-  LIB_IO, LIB_OS, LIB_UTF8, LIB_PROCESS,
+  LIB_G, LIB_PROCESS, LIB_STRING, LIB_TABLE, LIB_MATH, LIB_COROUTINE, LIB_PACKAGE,
+  LIB_DEBUG, LIB_IO, LIB_OS, LIB_UTF8,
   LIB_N
 };
 
@@ -45,6 +45,10 @@ void lazy_full(lu_State *L, Table *t);
 Table *lazy_stringmt(Proc *P);
 /* Name of library i. */
 const char *lazy_libname(int i);
+
+/* package.loaded and the registry, created on first use */
+Table *proc_loaded(Proc *P);
+Value *proc_registry(Proc *P);
 
 /* tab_get that materialises a missing library entry */
 const Value *tab_getlazy(lu_State *L, Table *t, const Value *key);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "api.h"
 #include "lib.h"
+#include "lazy.h"
 
 #define LUA_PATH_DEFAULT \
   "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;" \
@@ -201,7 +202,7 @@ int lu_open_package(lu_State *L) {
   lu_rawsetfield(L, pkg, "config");
   /* package.loaded is the process's loaded table */
   Value v;
-  val_settable(&v, L->P->loaded);
+  val_settable(&v, proc_loaded(L->P));
   lu_pushv(L, &v);
   lu_rawsetfield(L, pkg, "loaded");
   lu_newtable(L);

@@ -182,9 +182,8 @@ Proc *proc_new(VM *vm) {
   val_setnil(&P->registry);
   /* the intern table needs P->L for error reporting: allocate with plain
    * accounting (cannot fail usefully this early) */
-  P->strt_size = 64;
-  P->strt = calloc(mem_roundup(P->strt_size * sizeof(String *)), 1);
-  P->totalbytes += P->strt_size * sizeof(String *);
+  P->strt_size = 0;               /* allocated with the first process string */
+  P->strt = NULL;
   lu_State *L = (lu_State *)calloc(1, mem_roundup(sizeof(lu_State)));
   /* the main thread is a heap object like any other */
   L->tt = T_THREAD;
@@ -198,17 +197,7 @@ Proc *proc_new(VM *vm) {
   stack_init(P, L);
   L->next = P->allgc;
   P->allgc = (GCObj *)L;
-  /* registry: [1] = main thread, [2] = globals */
-  Table *reg = tab_new(P);
-  val_settable(&P->registry, reg);
-  Table *g = tab_new(P);
-  P->globals = g;
-  Value v;
-  val_setthread(&v, L);
-  tab_setint(L, reg, 1, &v);
-  val_settable(&v, g);
-  tab_setint(L, reg, 2, &v);
-  P->loaded = tab_new(P);
+  P->globals = tab_new(P);
   /* random seed: time and address, like lua5.4 (a process's own state) */
   uint64_t seed = (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)P;
   P->rng[0] = seed; P->rng[1] = 0xff; P->rng[2] = 0; P->rng[3] = 0;
@@ -217,7 +206,8 @@ Proc *proc_new(VM *vm) {
 
 void proc_free(Proc *P) {
   gc_freeall(P);
-  free(P->strt);
+  if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);
+  if (P->libinst) mem_freevec(P, P->libinst, P->nlibinst, Table *);
   mem_releasefree(P);
   free(P);
 }

@@ -209,11 +209,12 @@ struct Proc {
   String **strt;
   size_t strt_size, strt_nuse;
   /* the Lua universe */
-  Value registry;             /* registry table */
+  Value registry;             /* registry table (proc_registry creates it) */
   Table *globals;
-  Table *loaded;              /* package.loaded */
+  Table *loaded;              /* package.loaded (proc_loaded creates it) */
   Table *mt[LU_NUMTYPES];     /* metatables of basic types */
-  Table *libinst[32];         /* library instances, by LIB_ index (lazy.h) */
+  Table **libinst;            /* library instances, by LIB_ index (lazy.h) */
+  int nlibinst;
   lu_State *mainthread;
   lu_State *L;                /* running thread */
   lu_State *scratch;          /* thread for running library openers (lazy.c) */

@@ -150,7 +150,7 @@ void str_resize(Proc *P, size_t nsize) {
 
 static String *newshort(Proc *P, const char *s, size_t len, uint32_t h) {
   String **list;
-  if (P->strt_nuse >= P->strt_size) str_resize(P, P->strt_size * 2);
+  if (P->strt_nuse >= P->strt_size) str_resize(P, P->strt_size ? P->strt_size * 2 : 16);
   list = &P->strt[h & (P->strt_size - 1)];
   String *ts = (String *)gc_newobj(P, T_STR, sizeof(String) + len + 1);
   ts->islong = 0;
@@ -170,6 +170,7 @@ String *str_new(Proc *P, const char *s, size_t len) {
     uint32_t h = str_hashbytes(s, len, P->vm->seed);
     String *a = atom_lookup(&P->vm->atoms, s, len, h);
     if (a) return a;
+    if (P->strt_size)
     for (String *ts = P->strt[h & (P->strt_size - 1)]; ts; ts = ts->u.hnext) {
       if (ts->hash == h && ts->len == len && memcmp(ts->data, s, len) == 0)
         return ts;
