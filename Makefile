@@ -22,6 +22,9 @@ STDLIB := $(sort $(wildcard stdlib/lualib/*.lua))
 # global libraries written in Lua (supervisor, gen_server, ...): one per file
 LUAMODS := $(sort $(wildcard stdlib/lib/*.lua))
 LUAMOD_LBC := $(patsubst stdlib/lib/%.lua,build/gen/lib/%.lbc,$(LUAMODS))
+# primitive Lua functions built from instructions (receive): stdlib/prims
+PRIMS := $(sort $(wildcard stdlib/prims/*.lua))
+PRIM_LBC := $(patsubst stdlib/prims/%.lua,build/gen/prims/%.lbc,$(PRIMS))
 
 # build variants: release (build/), sanitizers (build/asan/), switch dispatch (build/switch/)
 CORE_OBJS := $(patsubst %.c,build/obj/%.o,$(SRCS))
@@ -52,14 +55,18 @@ build/stage1/lurel: $(CORE_OBJS) scripts/stub_stdlib.c
 	$(CC) $(BASEFL) $(OPT) -o $@ $(CORE_OBJS) scripts/stub_stdlib.c $(LIBS)
 
 build/gen/lualib.lbc: build/gen/lualib.lua build/stage1/lurel
-	build/stage1/lurel -c $@ $<
+	build/stage1/lurel -c $@ $< --intrinsics
 
 build/gen/lib/%.lbc: stdlib/lib/%.lua build/stage1/lurel
 	@mkdir -p $(dir $@)
 	build/stage1/lurel -c $@ $<
 
-build/gen/stdlib.c: build/gen/lualib.lbc $(LUAMOD_LBC) scripts/embed.sh
-	sh scripts/embed.sh $@ build/gen/lualib.lbc $(foreach f,$(LUAMOD_LBC),$(basename $(notdir $(f)))=$(f))
+build/gen/prims/%.lbc: stdlib/prims/%.lua build/stage1/lurel
+	@mkdir -p $(dir $@)
+	build/stage1/lurel -c $@ $< --intrinsics
+
+build/gen/stdlib.c: build/gen/lualib.lbc $(LUAMOD_LBC) $(PRIM_LBC) scripts/embed.sh
+	sh scripts/embed.sh $@ build/gen/lualib.lbc $(foreach f,$(LUAMOD_LBC),$(basename $(notdir $(f)))=$(f)) $(foreach f,$(PRIM_LBC),@$(basename $(notdir $(f)))=$(f))
 
 build/obj/gen/stdlib.o: build/gen/stdlib.c
 	@mkdir -p $(dir $@)

@@ -21,4 +21,12 @@ const char *compiler_check(void);
 Proto *compiler_compile(VM *vm, const char *src, size_t len, const char *chunkname,
                         char **errmsg);
 
+/* With COMPILE_INTRINSICS (built-in library code only, at build time):
+ * a call to a global named __lurel_X compiles to the instruction X, e.g.
+ * __lurel_recv_peek() to RECVPEEK.  Such a call must be a plain call of
+ * the global with fixed arguments. */
+#define COMPILE_INTRINSICS 1
+Proto *compiler_compile_flags(VM *vm, const char *src, size_t len, const char *chunkname,
+                              int flags, char **errmsg);
+
 #endif

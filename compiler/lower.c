@@ -35,8 +35,36 @@ typedef struct Lower {
   Instr *code;
   int32_t *lines;
   int ncode;
+  int intrinsics;
+  int tailintrinsic;      /* register of "return intrinsic()", for the RETURN after it */
+  int16_t pending[256];   /* register -> intrinsic loaded into it, or -1 */
   char err[160];
 } Lower;
+
+/* intrinsics: __lurel_NAME(args) -> one instruction (see compiler.h) */
+typedef struct Intrinsic { const char *name; OpCode op; int nargs, nres; } Intrinsic;
+static const Intrinsic intrinsics[] = {
+  {"__lurel_recv_start", OP_RECVSTART, 2, 2},
+  {"__lurel_recv_matcher", OP_RECVMATCHER, 0, 1},
+  {"__lurel_recv_scan", OP_RECVSCAN, 1, 2},
+  {"__lurel_recv_next", OP_RECVNEXT, 0, 0},
+  {"__lurel_recv_take", OP_RECVTAKE, 0, 1},
+  {"__lurel_recv_wait", OP_RECVWAIT, 1, 1},
+  {NULL, 0, 0, 0}
+};
+
+/* a GETTABUP of _ENV.__lurel_X: its intrinsic index, or -1 */
+static int intrinsic_of(Lower *S, uint32_t i) {
+  const LProto *f = S->f;
+  int b = L_B(i), c = L_C(i);
+  if (!S->intrinsics || b >= f->sizeupvalues || c >= f->sizek) return -1;
+  if (!f->upv[b].name || strcmp(f->upv[b].name, "_ENV") != 0) return -1;
+  const LConst *k = &f->k[c];
+  if ((k->tag != LK_SHRSTR && k->tag != LK_LNGSTR) || strncmp(k->s, "__lurel_", 8) != 0) return -1;
+  for (int j = 0; intrinsics[j].name; j++)
+    if (strcmp(intrinsics[j].name, k->s) == 0) return j;
+  return -1;
+}
 
 static int fits_sBx(int v) { return v >= -OFFSET_sBx && v <= MAXARG_Bx - OFFSET_sBx; }
 
@@ -246,7 +274,17 @@ static int lowercode(Lower *S, const int32_t *lines) {
       case LOP_LOADNIL: emit(S, &at, MK_ABC(OP_LOADNIL, a, b, 0), line); break;
       case LOP_GETUPVAL: emit(S, &at, MK_ABC(OP_GETUPVAL, a, b, 0), line); break;
       case LOP_SETUPVAL: emit(S, &at, MK_ABC(OP_SETUPVAL, a, b, 0), line); break;
-      case LOP_GETTABUP: emit(S, &at, MK_ABC(OP_GETTABUP, a, b, c), line); break;
+      case LOP_GETTABUP: {
+        int in = intrinsic_of(S, i);
+        if (in >= 0) {
+          /* the call that follows becomes the instruction */
+          S->pending[a] = (int16_t)in;
+          emit(S, &at, MK_ABC(OP_LOADNIL, a, 0, 0), line);
+          break;
+        }
+        emit(S, &at, MK_ABC(OP_GETTABUP, a, b, c), line);
+        break;
+      }
       case LOP_GETTABLE: emit(S, &at, MK_ABC(OP_GETTABLE, a, b, c), line); break;
       case LOP_GETI: emit(S, &at, MK_ABC(OP_GETI, a, b, c), line); break;
       case LOP_GETFIELD: emit(S, &at, MK_ABC(OP_GETFIELD, a, b, c), line); break;
@@ -294,9 +332,35 @@ static int lowercode(Lower *S, const int32_t *lines) {
         emit(S, &at, MK_sJ(OP_JMP, t - (at + 1)), lines[pc + 1]);
         break;
       }
-      case LOP_CALL: emit(S, &at, MK_ABC(OP_CALL, a, b, c), line); break;
-      case LOP_TAILCALL: emit(S, &at, MK_ABC(OP_TAILCALL, a, b, 0), line); break;
-      case LOP_RETURN: emit(S, &at, MK_ABC(OP_RETURN, a, b, 0), line); break;
+      case LOP_CALL: case LOP_TAILCALL:
+        if (S->pending[a] >= 0) {
+          if (op == LOP_TAILCALL) {
+            /* "return intrinsic(...)": one result, returned by the RETURN
+             * that follows (made to return exactly one value) */
+            c = 2;
+            S->tailintrinsic = a;
+          }
+          const Intrinsic *in = &intrinsics[S->pending[a]];
+          S->pending[a] = -1;
+          if (b != in->nargs + 1 || c < 1 || c - 1 > in->nres)
+            BAD("bad call of intrinsic %s", in->name);
+          int oa = a, ob = 0, oc = 0;
+          switch (in->op) {
+            case OP_RECVSCAN: ob = a + 1; break;
+            case OP_RECVWAIT: ob = a + 1; break;
+            default: break;
+          }
+          emit(S, &at, MK_ABC(in->op, oa, ob, oc), line);
+          break;
+        }
+        if (op == LOP_TAILCALL) { emit(S, &at, MK_ABC(OP_TAILCALL, a, b, 0), line); break; }
+        emit(S, &at, MK_ABC(OP_CALL, a, b, c), line);
+        break;
+      case LOP_RETURN:
+        if (S->tailintrinsic == a && b == 0) { b = 2; }
+        S->tailintrinsic = -1;
+        emit(S, &at, MK_ABC(OP_RETURN, a, b, 0), line);
+        break;
       case LOP_RETURN0: emit(S, &at, MK_ABC(OP_RETURN0, 0, 0, 0), line); break;
       case LOP_RETURN1: emit(S, &at, MK_ABC(OP_RETURN1, a, 0, 0), line); break;
       case LOP_FORLOOP: case LOP_TFORLOOP: {
@@ -345,11 +409,14 @@ static int lowercode(Lower *S, const int32_t *lines) {
   return 1;
 }
 
-static Proto *lowerproto(VM *vm, const LProto *f, char *err, size_t errsz) {
+static Proto *lowerproto(VM *vm, const LProto *f, int flags, char *err, size_t errsz) {
   Lower S;
   memset(&S, 0, sizeof S);
   S.vm = vm;
   S.f = f;
+  S.intrinsics = (flags & COMPILE_INTRINSICS) != 0;
+  for (int j = 0; j < 256; j++) S.pending[j] = -1;
+  S.tailintrinsic = -1;
   int n = f->sizecode;
   S.pcmap = calloc((size_t)n + 1, sizeof(int));
   S.role = calloc((size_t)n + 1, 1);
@@ -411,7 +478,7 @@ static Proto *lowerproto(VM *vm, const LProto *f, char *err, size_t errsz) {
   p->sizep = f->sizep;
   p->p = calloc((size_t)f->sizep + 1, sizeof(Proto *));
   for (int j = 0; j < f->sizep; j++) {
-    p->p[j] = lowerproto(vm, f->p[j], err, errsz);
+    p->p[j] = lowerproto(vm, f->p[j], flags, err, errsz);
     if (p->p[j] == NULL) { proto_decref(p); p = NULL; goto done; }
   }
   p->memsize = proto_memsize(p);
@@ -483,6 +550,11 @@ const char *compiler_check(void) {
 }
 
 Proto *compiler_compile(VM *vm, const char *src, size_t len, const char *chunkname, char **errmsg) {
+  return compiler_compile_flags(vm, src, len, chunkname, 0, errmsg);
+}
+
+Proto *compiler_compile_flags(VM *vm, const char *src, size_t len, const char *chunkname,
+                              int flags, char **errmsg) {
   *errmsg = NULL;
   lua_State *L = luaL_newstate();
   if (!L) { *errmsg = strdup("not enough memory"); return NULL; }
@@ -512,7 +584,7 @@ Proto *compiler_compile(VM *vm, const char *src, size_t len, const char *chunkna
   }
   char lerr[200];
   lerr[0] = '\0';
-  Proto *p = lowerproto(vm, f, lerr, sizeof lerr);
+  Proto *p = lowerproto(vm, f, flags, lerr, sizeof lerr);
   luadump_free(f);
   if (!p) {
     char buf[260];

@@ -117,6 +117,8 @@ static int readall(FILE *f, char **out, size_t *outlen) {
   return !ferror(f);
 }
 
+static int compileflags = 0;   /* -c ... --intrinsics: built-in library code */
+
 /* Source or Lurel bytecode (first byte 27) to a verified prototype. */
 static Proto *loadproto(VM *vm, const char *src, size_t len, const char *chunkname, char **err) {
   if (len > 0 && src[0] == '\x1b') {
@@ -125,7 +127,7 @@ static Proto *loadproto(VM *vm, const char *src, size_t len, const char *chunkna
     if (!p) *err = strdup(buf);
     return p;
   }
-  return compiler_compile(vm, src, len, chunkname, err);
+  return compiler_compile_flags(vm, src, len, chunkname, compileflags, err);
 }
 
 static Proto *loadfileproto(VM *vm, const char *fname, char **err) {
@@ -164,8 +166,13 @@ static int tool_main(VM *vm, int argc, char **argv) {
     proto_decref(p);
     return 0;
   }
-  /* -c out.lbc file [-s] */
-  if (argc < 4) { l_message("usage: lurel -c out.lbc file.lua"); return 1; }
+  /* -c out.lbc file [-s] [--intrinsics] */
+  if (argc < 4) { l_message("usage: lurel -c out.lbc file.lua [-s] [--intrinsics]"); return 1; }
+  int strip = 0;
+  for (int j = 4; j < argc; j++) {
+    if (strcmp(argv[j], "-s") == 0) strip = 1;
+    else if (strcmp(argv[j], "--intrinsics") == 0) compileflags |= COMPILE_INTRINSICS;
+  }
   Proto *p = loadfileproto(vm, argv[3], &err);
   if (!p) { l_message(err); free(err); return 1; }
   FILE *out = fopen(argv[2], "wb");
@@ -176,7 +183,7 @@ static int tool_main(VM *vm, int argc, char **argv) {
     proto_decref(p);
     return 1;
   }
-  int st = lbc_dump(p, filewriter, out, argc > 4 && strcmp(argv[4], "-s") == 0);
+  int st = lbc_dump(p, filewriter, out, strip);
   if (fclose(out) != 0) st = 1;
   proto_decref(p);
   if (st) { l_message("cannot write the bytecode file"); return 1; }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# embed.sh OUT.c LUALIB.lbc [NAME=MODULE.lbc ...]
+# embed.sh OUT.c LUALIB.lbc [NAME=MODULE.lbc ...] [@NAME=PRIM.lbc ...]
 # Writes the bytecode compiled from stdlib/ as C arrays: the private Lua
 # library (lurel_lualib) and the global libraries written in Lua
 # (lurel_lualibs[], by name).  Bytecode is verified again when loaded.
@@ -21,11 +21,18 @@ arr() {  # arr SYMBOL FILE
     arr "mod_$i" "${m#*=}"
     i=$((i + 1))
   done
-  printf 'const LuaLibEmbed lurel_lualibs[] = {\n'
-  i=0
-  for m in "$@"; do
-    printf '  { "%s", (const char *)mod_%d, sizeof(mod_%d) - 1 },\n' "${m%%=*}" "$i" "$i"
-    i=$((i + 1))
+  for kind in lib prim; do
+    if [ $kind = lib ]; then printf 'const LuaLibEmbed lurel_lualibs[] = {\n'
+    else printf 'const LuaLibEmbed lurel_prims[] = {\n'; fi
+    i=0
+    for m in "$@"; do
+      name="${m%%=*}"
+      case "$name" in @*) isprim=prim; name="${name#@}";; *) isprim=lib;; esac
+      if [ $isprim = $kind ]; then
+        printf '  { "%s", (const char *)mod_%d, sizeof(mod_%d) - 1 },\n' "$name" "$i" "$i"
+      fi
+      i=$((i + 1))
+    done
+    printf '  { NULL, NULL, 0 }\n};\n'
   done
-  printf '  { NULL, NULL, 0 }\n};\n'
 } > "$out"

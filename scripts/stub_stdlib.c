@@ -5,3 +5,4 @@
 const char *const lurel_lualib = NULL;
 const size_t lurel_lualib_len = 0;
 const LuaLibEmbed lurel_lualibs[] = { { NULL, NULL, 0 } };
+const LuaLibEmbed lurel_prims[] = { { NULL, NULL, 0 } };

@@ -24,6 +24,8 @@
 
 typedef struct { GCObj *src, *dst; } Pair;
 
+#define SMALLMAP 32       /* identity map and work list start on the C stack */
+
 typedef struct Copy {
   lu_State *L;
   Proc *P;
@@ -34,6 +36,8 @@ typedef struct Copy {
   size_t nwork, capwork;
   const char *err;
   size_t nobjs;
+  Pair smallmap[SMALLMAP];
+  Pair smallwork[SMALLMAP];
 } Copy;
 
 static void *fragalloc(Copy *C, size_t sz) {
@@ -73,7 +77,7 @@ static GCObj *mapget(Copy *C, const GCObj *src) {
 
 static void mapput(Copy *C, GCObj *src, GCObj *dst) {
   if ((C->mapn + 1) * 2 > C->mapsize) {
-    size_t ns = C->mapsize ? C->mapsize * 2 : 32;
+    size_t ns = C->mapsize * 2;
     Pair *nm = calloc(ns, sizeof(Pair));
     if (!nm) { C->err = "not enough memory"; return; }
     for (size_t j = 0; j < C->mapsize; j++) {
@@ -83,7 +87,7 @@ static void mapput(Copy *C, GCObj *src, GCObj *dst) {
         nm[i] = C->map[j];
       }
     }
-    free(C->map);
+    if (C->map != C->smallmap) free(C->map);
     C->map = nm;
     C->mapsize = ns;
   }
@@ -96,8 +100,12 @@ static void mapput(Copy *C, GCObj *src, GCObj *dst) {
 
 static void pushwork(Copy *C, GCObj *src, GCObj *dst) {
   if (C->nwork == C->capwork) {
-    size_t nc = C->capwork ? C->capwork * 2 : 16;
-    Pair *nw = realloc(C->work, nc * sizeof(Pair));
+    size_t nc = C->capwork * 2;
+    Pair *nw;
+    if (C->work == C->smallwork) {
+      nw = malloc(nc * sizeof(Pair));
+      if (nw) memcpy(nw, C->work, C->nwork * sizeof(Pair));
+    } else nw = realloc(C->work, nc * sizeof(Pair));
     if (!nw) { C->err = "not enough memory"; return; }
     C->work = nw;
     C->capwork = nc;
@@ -376,20 +384,68 @@ void msg_free(Msg *m) {
   free(m);
 }
 
+static void copy_init(Copy *C, lu_State *L, Msg *m) {
+  C->L = L;
+  C->P = L->P;
+  C->F = &m->frag;
+  C->map = C->smallmap;
+  C->mapsize = SMALLMAP;
+  C->mapn = 0;
+  memset(C->smallmap, 0, sizeof C->smallmap);
+  C->work = C->smallwork;
+  C->capwork = SMALLMAP;
+  C->nwork = 0;
+  C->err = NULL;
+  C->nobjs = 0;
+}
+
+static void copy_finish(Copy *C) {
+  while (!C->err && C->nwork > 0) {
+    Pair w = C->work[--C->nwork];
+    fill(C, w.src, w.dst);
+  }
+  if (C->map != C->smallmap) free(C->map);
+  if (C->work != C->smallwork) free(C->work);
+}
+
 void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
   Copy C;
-  memset(&C, 0, sizeof C);
-  C.L = L;
-  C.P = L->P;
-  C.F = &m->frag;
+  copy_init(&C, L, m);
   if (val_isnil(v)) C.err = "cannot send nil";
   else copyvalue(&C, v, &m->v);
-  while (!C.err && C.nwork > 0) {
-    Pair w = C.work[--C.nwork];
-    fill(&C, w.src, w.dst);
+  copy_finish(&C);
+  lu_charge(L, C.nobjs + m->frag.bytes / 256);
+  if (C.err) {
+    const char *e = C.err;
+    fragfree(&m->frag);
+    free(m);
+    lu_errorf(L, "%s", e);
   }
-  free(C.map);
-  free(C.work);
+}
+
+/* n values (a function and its arguments) as a fragment table {v1..vn} */
+void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m) {
+  Copy C;
+  copy_init(&C, L, m);
+  Table *t = (Table *)fragobj(&C, T_TABLE, sizeof(Table));
+  if (t) {
+    t->flags = 0;
+    t->lsizenode = 0;
+    t->lenhint = 0;
+    t->node = (Node *)&tab_dummy_node_;
+    t->lastfree = NULL;
+    t->metatable = NULL;
+    t->gclist = NULL;
+    t->asize = 0;
+    t->array = fragalloc(&C, (size_t)n * sizeof(Value));
+    if (t->array) {
+      t->asize = (uint32_t)n;
+      for (int j = 0; j < n; j++) val_setnil(&t->array[j]);
+      val_settable(&m->v, t);
+      for (int j = 0; j < n && !C.err; j++) copyvalue(&C, &vals[j], &t->array[j]);
+    }
+  }
+  copy_finish(&C);
   lu_charge(L, C.nobjs + m->frag.bytes / 256);
   if (C.err) {
     const char *e = C.err;

@@ -28,6 +28,8 @@
 #include "table.h"
 #include "tm.h"
 #include "lazy.h"
+#include "proc.h"
+#include "lib.h"
 
 #if defined(__GNUC__) && !defined(LU_USE_SWITCH)
 #define LU_USE_GOTO 1
@@ -1241,6 +1243,49 @@ dispatch:
       pc -= GET_Bx(i);
       CHECKREDS();
     }
+    VM_NEXT();
+  }
+
+  /* --------------------------------------------------- selective receive */
+  VM_CASE(RECVSTART) {
+    PROTECT(mbox_recvstart(L, RA()));
+    VM_NEXT();
+  }
+  VM_CASE(RECVMATCHER) {
+    PROTECT(lib_lualibfunc(L, "match", RA()));
+    VM_NEXT();
+  }
+  VM_CASE(RECVSCAN) {
+    int r;
+    PROTECT(r = mbox_scan(L, RB(), RA()));
+    if (r < 0) {
+      /* out of reductions in a long queue: go on from here next slice */
+      ci->u.l.savedpc = pc - 1;
+      L->top = ci->top;
+      return LU_PREEMPT;
+    }
+    VM_NEXT();
+  }
+  VM_CASE(RECVNEXT) {
+    mbox_next(P);
+    CHECKREDS();            /* each message scanned costs a reduction */
+    VM_NEXT();
+  }
+  VM_CASE(RECVTAKE) {
+    Value v;
+    if (mbox_take(P, &v)) val_copy(RA(), &v); else val_setnil(RA());
+    VM_NEXT();
+  }
+  VM_CASE(RECVWAIT) {
+    int r;
+    PROTECT(r = mbox_wait(L, RB()));
+    if (r < 0) {
+      /* blocked: this instruction runs again when a message or the timer wakes us */
+      ci->u.l.savedpc = pc - 1;
+      L->top = ci->top;
+      return LU_BLOCKED;
+    }
+    val_setbool(RA(), r);
     VM_NEXT();
   }
 

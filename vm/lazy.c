@@ -166,6 +166,10 @@ static void fill_library(lu_State *L, Table *t, int i) {
   }
   /* the string library points the string metatable at its table: it must
    * point at the instance */
+  if (i == LIB_PROCESS && tab_getstr(t, str_newz(P, "receive")) == VAL_ABSENT) {
+    Value f;
+    if (lib_prim(L, "receive", &f)) tab_setstr(L, t, str_newz(P, "receive"), &f);
+  }
   if (i == LIB_STRING && P->mt[LU_TSTRING]) {
     Table *mt = P->mt[LU_TSTRING];
     const Value *ix = tab_getstr(mt, P->vm->tmname[TM_INDEX]);
@@ -179,10 +183,38 @@ static void fill_library(lu_State *L, Table *t, int i) {
   val_setnil(S->top);
 }
 
+bool lazy_runchunk(lu_State *L, Proto *p, Table *env, Value *res) {
+  Proc *P = L->P;
+  if (P->scratch == NULL) P->scratch = thread_new(P);
+  lu_State *S = P->scratch;
+  ptrdiff_t oldtop = savestack(S, S->top);
+  CallInfo *oldci = S->ci;
+  LClosure *cl = lcl_new(P, p->sizeupvalues);
+  cl->p = p;
+  proto_incref(p);
+  if (S->stack_last - S->top < 4) stack_grow(S, 4);
+  val_setlcl(S->top, cl);
+  S->top++;
+  lcl_initupvals(P, cl);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, env);
+  lu_State *saved = P->L;
+  int32_t reds = P->reds;
+  P->L = S;
+  ptrdiff_t fo = savestack(S, S->top - 1);
+  int st = do_pcall_sync(S, S->top - 1, 1);
+  P->L = saved;
+  P->reds = reds;
+  Value *r = restorestack(S, fo);
+  if (st == LU_OK) val_copy(res, r); else val_copy(res, &S->errval);
+  S->ci = oldci;
+  S->top = restorestack(S, oldtop);
+  val_setnil(S->top);
+  return st == LU_OK;
+}
+
 /* A library written in Lua: its chunk (bytecode compiled at build time)
- * runs once per process, with the process's globals as _ENV, on the scratch
- * thread; it must only define things (it cannot block).  Its result table
- * fills the instance. */
+ * runs once per process, with the process's globals as _ENV; its result
+ * table fills the instance. */
 static void fill_lualib(lu_State *L, Table *t, int j) {
   Proc *P = L->P;
   VM *vm = P->vm;
@@ -193,42 +225,18 @@ static void fill_lualib(lu_State *L, Table *t, int j) {
     vm->luamods[j] = lbc_undump(vm, lurel_lualibs[j].data, lurel_lualibs[j].len, name, err, sizeof err);
     if (vm->luamods[j] == NULL) lu_runerror(L, "internal: cannot load library '%s': %s", lurel_lualibs[j].name, err);
   }
-  if (P->scratch == NULL) P->scratch = thread_new(P);
-  lu_State *S = P->scratch;
-  Value *oldtop = S->top;
-  Proto *p = vm->luamods[j];
-  LClosure *cl = lcl_new(P, p->sizeupvalues);
-  cl->p = p;
-  proto_incref(p);
-  val_setlcl(S->top, cl);
-  S->top++;
-  lcl_initupvals(P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, P->globals);
-  lu_State *saved = P->L;
-  int32_t reds = P->reds;
-  P->L = S;
-  ptrdiff_t fo = savestack(S, S->top - 1);
-  int st = do_pcall_sync(S, S->top - 1, 1);
-  P->L = saved;
-  P->reds = reds;
-  Value *res = restorestack(S, fo);
-  if (st != LU_OK || !val_istable(res)) {
-    Value e;
-    val_copy(&e, &S->errval);
-    S->ci = &S->base_ci;
-    S->top = oldtop;
-    if (st != LU_OK && val_isstr(&e))
-      lu_runerror(L, "cannot load library '%s': %s", lurel_lualibs[j].name, str_data(val_str(&e)));
+  Value res;
+  if (!lazy_runchunk(L, vm->luamods[j], P->globals, &res) || !val_istable(&res)) {
+    if (val_isstr(&res))
+      lu_runerror(L, "cannot load library '%s': %s", lurel_lualibs[j].name, str_data(val_str(&res)));
     lu_runerror(L, "cannot load library '%s'", lurel_lualibs[j].name);
   }
-  Table *n = val_table(res);
+  Table *n = val_table(&res);
   Value kv[2];
   val_setnil(&kv[0]);
   while (tab_next(L, n, kv)) {
     if (tab_get(t, &kv[0]) == VAL_ABSENT) tab_set(L, t, &kv[0], &kv[1]);
   }
-  S->top = oldtop;
-  val_setnil(S->top);
 }
 
 void lazy_full(lu_State *L, Table *t) {
@@ -258,6 +266,11 @@ void lazy_full(lu_State *L, Table *t) {
 /* the process library fills one entry at a time: a process that only
  * calls process.receive pays for one table entry */
 static const Value *process_entry(lu_State *L, Table *t, const char *name) {
+  if (strcmp(name, "receive") == 0) {
+    Value f;
+    if (!lib_prim(L, "receive", &f)) return VAL_ABSENT;
+    return rawput(L, t, name, &f);
+  }
   for (const lu_Reg *r = lib_processfuncs(); r->name; r++) {
     if (strcmp(r->name, name) == 0) {
       Value v;

@@ -50,6 +50,11 @@ const char *lazy_libname(int i);
 Table *proc_loaded(Proc *P);
 Value *proc_registry(Proc *P);
 
+/* Run a chunk that only defines things (built-in library code) to its end,
+ * synchronously on the process's scratch thread, with env as _ENV; its
+ * first result goes to *res.  False when it failed. */
+bool lazy_runchunk(lu_State *L, Proto *p, Table *env, Value *res);
+
 /* tab_get that materialises a missing library entry */
 const Value *tab_getlazy(lu_State *L, Table *t, const Value *key);
 

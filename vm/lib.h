@@ -30,6 +30,12 @@ int lu_open_utf8(lu_State *L);
  *     return lib_calllualib(L, "name");
  * Used where Lua semantics need metamethods or callbacks (see api.h). */
 int lib_calllualib(lu_State *L, const char *name);
+/* The table of the process's built-in Lua library (loaded on first use). */
+struct Table *lib_lualib(lu_State *L);
+/* *out := function 'name' of the built-in Lua library */
+void lib_lualibfunc(lu_State *L, const char *name, Value *out);
+/* a closure of the built-in primitive function 'name' (stdlib/prims) */
+bool lib_prim(lu_State *L, const char *name, Value *out);
 
 /* Push lua5.4's results of a file operation (lib_io.c): true when ok,
  * else nil, "fname: strerror(errno)" (or just the strerror), errno. */
@@ -47,5 +53,6 @@ typedef struct LuaLibEmbed { const char *name; const char *data; size_t len; } L
 extern const char *const lurel_lualib;
 extern const size_t lurel_lualib_len;
 extern const LuaLibEmbed lurel_lualibs[];
+extern const LuaLibEmbed lurel_prims[];
 
 #endif

@@ -558,13 +558,11 @@ static const lu_Reg base_funcs[] = {
 
 
 /* ------------------------------------------------------- the Lua library
- * stdlib/lualib.lua is compiled once per VM and run once per process, on first
- * use; it returns a table of functions kept in the registry. */
-
+ * stdlib/lualib/NAME.lua, compiled to bytecode at build time, is loaded once
+ * per VM and run once per process (on the scratch thread, lazy.c): it only
+ * defines functions, returned in a table kept in the process's registry. */
 
 static const char *const LUALIB_KEY = "_LURELLIB";
-
-static int lualib_loaded(lu_State *L, int status, intptr_t ctx);
 
 static void lualib_hide(VM *vm, Proto *p) {
   free(p->lineinfo);
@@ -574,60 +572,90 @@ static void lualib_hide(VM *vm, Proto *p) {
   for (int j = 0; j < p->sizep; j++) lualib_hide(vm, p->p[j]);
 }
 
-static int lualib_push(lu_State *L, const char *name) {
-  lu_rawgetfield(L, LU_REGISTRYINDEX, LUALIB_KEY);
-  if (lu_istable(L, -1)) {
-    lu_rawgetfield(L, -1, name);
-    lu_remove(L, -2);
-    if (lu_isnil(L, -1)) return lu_errorf(L, "internal: no Lua library function '%s'", name);
-    return 1;
-  }
-  lu_pop(L, 1);
-  return 0;
-}
-
-/* Tail-call Lua library function 'name' with all arguments of the current
- * C function, loading the library first if needed. */
-int lib_calllualib(lu_State *L, const char *name) {
-  if (lualib_push(L, name)) {
-    lu_insert(L, 1);
-    return lu_tailcall(L, lu_gettop(L) - 1);
-  }
+Table *lib_lualib(lu_State *L) {
   Proc *P = L->P;
   VM *vm = P->vm;
+  Table *reg = val_table(proc_registry(P));
+  String *key = str_newz(P, LUALIB_KEY);
+  const Value *v = tab_getstr(reg, key);
+  if (val_istable(v)) return val_table(v);
   if (vm->lualib == NULL) {
     char err[256];
-    if (lurel_lualib == NULL) return lu_errorf(L, "internal: no Lua library in this build");
+    if (lurel_lualib == NULL) lu_errorf(L, "internal: no Lua library in this build");
     vm->lualib = lbc_undump(vm, lurel_lualib, lurel_lualib_len, "=[lurel]", err, sizeof err);
-    if (vm->lualib == NULL) {
-      lu_pushfstring(L, "internal: cannot load the Lua library: %s", err);
-      return lu_error(L);
-    }
+    if (vm->lualib == NULL) lu_errorf(L, "internal: cannot load the Lua library: %s", err);
     /* its functions stand in for C functions: in messages and tracebacks
      * they show as "[C]" without line numbers, as lua5.4's would */
     lualib_hide(vm, vm->lualib);
   }
-  /* run the library chunk with a private environment of fresh builtins */
-  LClosure *cl = lcl_new(P, vm->lualib->sizeupvalues);
-  cl->p = vm->lualib;
-  proto_incref(vm->lualib);
-  Value v;
-  val_setlcl(&v, cl);
-  lu_pushv(L, &v);
-  lcl_initupvals(P, cl);
-  lu_newtable(L);
-  lu_setfuncs(L, base_funcs, 0);
-  lu_setfuncs(L, lib_processprims(), 0);
-  if (cl->nupvalues >= 1) val_copy(cl->upvals[0]->v, L->top - 1);
-  lu_pop(L, 1);
-  return lu_callk(L, 0, 1, (intptr_t)name, lualib_loaded);
+  /* a private environment of fresh builtins, never the user's globals */
+  Table *env = tab_new(P);
+  Value ev;
+  val_settable(&ev, env);
+  tab_setstr(L, reg, key, &ev);          /* anchored while the chunk runs */
+  for (const lu_Reg *r = base_funcs; r->name; r++) {
+    Value f;
+    val_setlcf(&f, r->func);
+    tab_setstr(L, env, str_newz(P, r->name), &f);
+  }
+  for (const lu_Reg *r = lib_processprims(); r->name; r++) {
+    Value f;
+    val_setlcf(&f, r->func);
+    tab_setstr(L, env, str_newz(P, r->name), &f);
+  }
+  Value res;
+  if (!lazy_runchunk(L, vm->lualib, env, &res) || !val_istable(&res)) {
+    Value nil;
+    val_setnil(&nil);
+    tab_setstr(L, reg, key, &nil);
+    lu_errorf(L, "internal: the Lua library did not load");
+  }
+  tab_setstr(L, reg, key, &res);
+  return val_table(&res);
 }
 
-static int lualib_loaded(lu_State *L, int status, intptr_t ctx) {
-  (void)status;
-  lu_checktype(L, -1, LU_TTABLE);
-  lu_rawsetfield(L, LU_REGISTRYINDEX, LUALIB_KEY);
-  return lib_calllualib(L, (const char *)ctx);
+void lib_lualibfunc(lu_State *L, const char *name, Value *out) {
+  Table *lib = lib_lualib(L);
+  const Value *f = tab_getstr(lib, str_newz(L->P, name));
+  if (!val_isfunc(f)) lu_errorf(L, "internal: no Lua library function '%s'", name);
+  val_copy(out, f);
+}
+
+/* Primitive functions (stdlib/prims/NAME.lua: "return function ... end",
+ * compiled with intrinsics, using no globals): a closure is made directly
+ * from the inner prototype, so a process pays 2 small objects for one. */
+bool lib_prim(lu_State *L, const char *name, Value *out) {
+  Proc *P = L->P;
+  VM *vm = P->vm;
+  int j = 0;
+  while (lurel_prims[j].name && strcmp(lurel_prims[j].name, name) != 0) j++;
+  if (lurel_prims[j].name == NULL || j >= 8) return false;
+  if (vm->prims[j] == NULL) {
+    char err[256];
+    Proto *p = lbc_undump(vm, lurel_prims[j].data, lurel_prims[j].len, "=[C]", err, sizeof err);
+    if (p == NULL) lu_errorf(L, "internal: cannot load primitive '%s': %s", name, err);
+    lualib_hide(vm, p);
+    if (p->sizep != 1) { proto_decref(p); lu_errorf(L, "internal: bad primitive '%s'", name); }
+    vm->prims[j] = p;
+  }
+  Proto *fp = vm->prims[j]->p[0];
+  LClosure *cl = lcl_new(P, fp->sizeupvalues);
+  cl->p = fp;
+  proto_incref(fp);
+  val_setlcl(out, cl);
+  lcl_initupvals(P, cl);       /* its _ENV is never read: intrinsics only */
+  return true;
+}
+
+/* Tail-call Lua library function 'name' with all arguments of the current
+ * C function. */
+int lib_calllualib(lu_State *L, const char *name) {
+  Table *lib = lib_lualib(L);
+  const Value *f = tab_getstr(lib, str_newz(L->P, name));
+  if (!val_isfunc(f)) return lu_errorf(L, "internal: no Lua library function '%s'", name);
+  lu_pushv(L, f);
+  lu_insert(L, 1);
+  return lu_tailcall(L, lu_gettop(L) - 1);
 }
 
 /* --------------------------------------------------------- open all libs */

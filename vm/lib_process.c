@@ -41,228 +41,11 @@ static uint64_t checkpid(lu_State *L, int arg) {
 static void pushpid(lu_State *L, uint64_t pid) { val_setpid(L->top, pid); L->top++; }
 static void pushref(lu_State *L, uint64_t ref) { val_setref(L->top, ref); L->top++; }
 
-/* ------------------------------------------------------------- matching */
-
-/* 1 match, 0 no match, -1 the pattern has a function (match it in Lua) */
-static int match(Proc *P, const Value *pat, const Value *v, int depth) {
-  if (depth > 100) return 0;
-  if (iswild(pat)) return !val_isnil(v);
-  if (val_isfunc(pat)) return -1;
-  if (val_istable(pat)) {
-    Table *pt = val_table(pat);
-    if (pt->marked & GC_ANY) {
-      int sawfn = 0;
-      for (uint32_t j = 0; j < pt->asize; j++) {
-        if (val_isnil(&pt->array[j])) continue;
-        int r = match(P, &pt->array[j], v, depth + 1);
-        if (r == 1) return 1;
-        if (r < 0) sawfn = 1;
-      }
-      return sawfn ? -1 : 0;
-    }
-    if (!val_istable(v)) return 0;
-    Table *vt = val_table(v);
-    /* every key of the pattern must match */
-    for (uint32_t j = 0; j < pt->asize; j++) {
-      if (val_isnil(&pt->array[j])) continue;
-      int r = match(P, &pt->array[j], tab_getint(vt, (lu_Int)j + 1), depth + 1);
-      if (r != 1) return r;
-    }
-    if (!tab_isdummy(pt)) {
-      uint32_t n = tab_sizenode(pt);
-      for (uint32_t j = 0; j < n; j++) {
-        Node *nd = &pt->node[j];
-        if (val_isnil(node_val(nd)) || nd->ktt == T_DEADKEY) continue;
-        Value k;
-        k.v = nd->k;
-        k.tt = nd->ktt;
-        int r = match(P, node_val(nd), tab_get(vt, &k), depth + 1);
-        if (r != 1) return r;
-      }
-    }
-    return 1;
-  }
-  return val_rawequal(pat, v);
-}
-
-/* does the pattern need Lua (a function somewhere)? */
-static bool hasfunction(const Value *pat, int depth) {
-  if (val_isfunc(pat)) return true;
-  if (!val_istable(pat) || depth > 100) return false;
-  Table *t = val_table(pat);
-  for (uint32_t j = 0; j < t->asize; j++) if (hasfunction(&t->array[j], depth + 1)) return true;
-  if (!tab_isdummy(t)) {
-    uint32_t n = tab_sizenode(t);
-    for (uint32_t j = 0; j < n; j++)
-      if (!val_isnil(node_val(&t->node[j])) && hasfunction(node_val(&t->node[j]), depth + 1)) return true;
-  }
-  return false;
-}
-
-/* does the pattern contain the ref? (receive marker) */
-static bool hasref(const Value *pat, uint64_t ref, int depth) {
-  if (val_isref(pat)) return val_ref(pat) == ref;
-  if (!val_istable(pat) || depth > 3) return false;
-  Table *t = val_table(pat);
-  for (uint32_t j = 0; j < t->asize; j++) if (hasref(&t->array[j], ref, depth + 1)) return true;
-  if (!tab_isdummy(t)) {
-    uint32_t n = tab_sizenode(t);
-    for (uint32_t j = 0; j < n; j++)
-      if (!val_isnil(node_val(&t->node[j])) && hasref(node_val(&t->node[j]), ref, depth + 1)) return true;
-  }
-  return false;
-}
-
-/* ------------------------------------------------------------- the queue */
-
-static void mq_take(Proc *P, Msg **link, Value *out) {
-  Msg *m = *link;
-  val_copy(out, &m->v);
-  *link = m->next;
-  if (P->mq_tail == &m->next) P->mq_tail = link;
-  if (P->mark == &m->next) P->mark = link;
-  P->mq_len--;
-  free(m);
-}
-
-/* an exit signal arrived that ends this process: stop running Lua code */
-static LU_NORETURN void die(lu_State *L) {
-  lu_throw(L, LU_KILL);
-}
-
-static void drain(lu_State *L) {
-  Proc *P = L->P;
-  if (P->inbox_head && !proc_drain(P)) die(L);
-}
-
-static void recv_done(Proc *P) {
-  P->save = &P->mq_head;
-  P->mark = NULL;
-  P->timedout = 0;
-  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
-}
-
-/* receive state on the C frame: 1 = pattern (or nil), 2 = timeout (or nil) */
-static int recv_k(lu_State *L, int status, intptr_t ctx);
-
-static int recv_scan(lu_State *L) {
-  Proc *P = L->P;
-  drain(L);
-  const Value *pat = lu_index2value(L, 1);
-  bool any = val_isnil(pat);
-  while (*P->save) {
-    Msg *m = *P->save;
-    P->reds--;
-    if (any || match(P, pat, &m->v, 0) == 1) {
-      Value v;
-      mq_take(P, P->save, &v);
-      recv_done(P);
-      lu_pushv(L, &v);
-      return 1;
-    }
-    P->save = &m->next;
-    if (P->reds <= 0) return do_yieldslice(L, 0, recv_k);
-  }
-  /* nothing matched */
-  const Value *tov = lu_index2value(L, 2);
-  double timeout = val_isnum(tov) ? val_numval(tov) : -1;
-  if (timeout == 0 || P->timedout) {
-    recv_done(P);
-    lu_pushnil(L);
-    return 1;
-  }
-  if (timeout > 0 && P->timer == NULL)
-    P->timer = timer_add(P->vm, sched_now() + timeout, P, 0, NULL, NULL);
-  return do_block(L, 0, recv_k);
-}
-
-static int recv_k(lu_State *L, int status, intptr_t ctx) {
-  (void)status; (void)ctx;
-  return recv_scan(L);
-}
-
-static int p_receive(lu_State *L) {
-  Proc *P = L->P;
-  int n = lu_gettop(L);
-  /* receive(timeout) when the only argument is a number */
-  if (n == 1 && lu_type(L, 1) == LU_TNUMBER) { lu_pushnil(L); lu_insert(L, 1); }
-  lu_settop(L, 2);
-  if (!lu_isnil(L, 2)) {
-    lu_Num t = lu_checknumber(L, 2);
-    lu_argcheck(L, t >= 0, 2, "timeout must not be negative");
-  }
-  const Value *pat = lu_index2value(L, 1);
-  if (hasfunction(pat, 0)) return lib_calllualib(L, "receive");
-  P->timedout = 0;
-  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
-  drain(L);
-  /* the receive marker: skip what was queued before the ref was made */
-  if (P->mark && val_istable(pat) && hasref(pat, P->mark_ref, 0)) P->save = P->mark;
-  else P->save = &P->mq_head;
-  return recv_scan(L);
-}
-
-/* primitives for the Lua receive (patterns with functions) */
-static int p_recvstart(lu_State *L) {
-  Proc *P = L->P;
-  P->timedout = 0;
-  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
-  drain(L);
-  if (P->mark && hasref(lu_index2value(L, 1), P->mark_ref, 0)) P->save = P->mark;
-  else P->save = &P->mq_head;
-  return 0;
-}
-
-/* the message at the save pointer, or nothing */
-static int p_recvpeek(lu_State *L) {
-  Proc *P = L->P;
-  drain(L);
-  if (*P->save == NULL) return 0;
-  lu_pushv(L, &(*P->save)->v);
-  return 1;
-}
-
-static int p_recvnext(lu_State *L) {
-  Proc *P = L->P;
-  if (*P->save) P->save = &(*P->save)->next;
-  P->reds--;
-  return 0;
-}
-
-static int p_recvtake(lu_State *L) {
-  Proc *P = L->P;
-  if (*P->save == NULL) return 0;
-  Value v;
-  mq_take(P, P->save, &v);
-  recv_done(P);
-  lu_pushv(L, &v);
-  return 1;
-}
-
-static int wait_k(lu_State *L, int status, intptr_t ctx) {
-  (void)status; (void)ctx;
-  Proc *P = L->P;
-  drain(L);
-  if (P->timedout) { recv_done(P); lu_pushboolean(L, 1); return 1; }
-  if (*P->save) { lu_pushboolean(L, 0); return 1; }
-  return do_block(L, 0, wait_k);
-}
-
-/* wait(timeout): false when a new message is there, true on timeout */
-static int p_recvwait(lu_State *L) {
-  Proc *P = L->P;
-  drain(L);
-  if (*P->save) { lu_pushboolean(L, 0); return 1; }
-  double timeout = lu_isnoneornil(L, 1) ? -1 : lu_checknumber(L, 1);
-  if (timeout == 0 || P->timedout) { recv_done(P); lu_pushboolean(L, 1); return 1; }
-  if (timeout > 0 && P->timer == NULL)
-    P->timer = timer_add(P->vm, sched_now() + timeout, P, 0, NULL, NULL);
-  return do_block(L, 0, wait_k);
-}
+static void drain(lu_State *L) { mbox_drain(L); }
 
 static int p_match(lu_State *L) {
   lu_checkany(L, 2);
-  int r = match(L->P, lu_index2value(L, 2), lu_index2value(L, 1), 0);
+  int r = mbox_match(lu_index2value(L, 2), lu_index2value(L, 1), 0);
   if (r < 0) return lib_calllualib(L, "match");
   lu_pushboolean(L, r);
   return 1;
@@ -342,11 +125,8 @@ static int p_send(lu_State *L) {
 }
 
 static int p_make_ref(lu_State *L) {
-  Proc *P = L->P;
-  uint64_t r = vm_newref(P->vm);
-  drain(L);
-  P->mark = P->mq_tail;
-  P->mark_ref = r;
+  uint64_t r = vm_newref(L->P->vm);
+  mbox_setmark(L, r);
   pushref(L, r);
   return 1;
 }
@@ -355,9 +135,7 @@ static int p_alias(lu_State *L) {
   Proc *P = L->P;
   uint64_t r = vm_newref(P->vm);
   proc_alias(P, r);
-  drain(L);
-  P->mark = P->mq_tail;
-  P->mark_ref = r;
+  mbox_setmark(L, r);
   pushref(L, r);
   return 1;
 }
@@ -635,7 +413,6 @@ static const lu_Reg process_funcs[] = {
   {"spawn_opt", p_spawn_opt},
   {"self", p_self},
   {"send", p_send},
-  {"receive", p_receive},
   {"match", p_match},
   {"any", p_any},
   {"make_ref", p_make_ref},
@@ -676,11 +453,6 @@ static int p_patkind(lu_State *L) {
 /* receive primitives for stdlib/lualib/process.lua (not in the library) */
 static const lu_Reg prim_funcs[] = {
   {"pat_kind", p_patkind},
-  {"recv_start", p_recvstart},
-  {"recv_peek", p_recvpeek},
-  {"recv_next", p_recvnext},
-  {"recv_take", p_recvtake},
-  {"recv_wait", p_recvwait},
   {NULL, NULL}
 };
 

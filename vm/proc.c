@@ -101,15 +101,10 @@ Proc *proc_create(VM *vm) {
 Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
   Proc *parent = L->P;
   VM *vm = parent->vm;
-  /* copy function and arguments in one go, as a table {fn, args...} */
+  /* copy function and arguments in one go (shared parts stay shared) */
   Value *first = L->top - nargs - 1;
-  Table *tmp = tab_new(parent);
-  Value tv;
-  val_settable(&tv, tmp);
-  tab_resize(parent, tmp, (uint32_t)nargs + 1, 0);
-  for (int j = 0; j <= nargs; j++) val_copy(&tmp->array[j], first + j);
   Msg *m = newmsg(MSG_DATA, parent->pid);
-  copy_tomsg(L, &tv, m);
+  copy_valuestomsg(L, first, nargs + 1, m);
   Proc *P = proc_create(vm);
   if (P == NULL) { msg_free(m); lu_errorf(L, "cannot create a process (out of memory)"); }
   if (o) {

@@ -54,6 +54,8 @@ struct Msg {
 /* Deep-copy v (from process P) into msg's fragment; raises a Lua error in
  * P for values that cannot be sent.  Charges reductions to P. */
 void copy_tomsg(lu_State *L, const Value *v, Msg *m);
+/* n values at vals, as a fragment table {v1, ..., vn} (spawn) */
+void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m);
 /* Adopt a message's fragment into P's heap (fix-ups resolved). */
 void copy_adopt(Proc *P, Msg *m);
 /* Free a message that was never adopted. */
@@ -118,6 +120,19 @@ typedef struct Timer Timer;
 Timer *timer_add(VM *vm, double deadline_ms, Proc *P, uint64_t ref, Msg *m, Value *dest);
 void timer_cancel(VM *vm, Timer *t);
 double timer_cancelref(VM *vm, uint64_t ref);   /* ms left, or -1 if gone */
+
+/* mbox.c: the receive primitives (RECV* instructions) and the matcher */
+int mbox_match(const Value *pat, const Value *v, int depth);   /* 1, 0, or -1: a function (ask Lua) */
+void mbox_drain(lu_State *L);             /* adopt messages, act on signals (may end the process) */
+void mbox_setmark(lu_State *L, uint64_t ref);
+void mbox_recvstart(lu_State *L, Value *ra);
+const Value *mbox_peek(lu_State *L);      /* the message at the save pointer, or NULL */
+/* RECVSCAN: skip messages that cannot match; 0 done (ra[0] message or nil,
+ * ra[1] sure match), -1 out of reductions (call again) */
+int mbox_scan(lu_State *L, const Value *pat, Value *ra);
+void mbox_next(Proc *P);
+bool mbox_take(Proc *P, Value *out);
+int mbox_wait(lu_State *L, const Value *timeout);   /* 0 new message, 1 timed out, -1 block */
 
 /* crash reports */
 void proc_report(Proc *P, lu_State *L, const Value *err, int status);

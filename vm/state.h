@@ -132,6 +132,7 @@ struct VM {
   Proto *(*compile)(VM *vm, const char *src, size_t len, const char *chunkname, char **err);
   Proto *lualib;              /* compiled built-in Lua library (stdlib/), or NULL */
   Proto *luamods[16];         /* global libraries written in Lua, once loaded */
+  Proto *prims[8];            /* primitive Lua functions (stdlib/prims), once loaded */
   /* process runtime (proc.c, sched.c): the scheduler thread's */
   Proc **ptab;                /* open addressing: pid -> Proc */
   size_t ptab_size, ptab_n;

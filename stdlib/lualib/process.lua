@@ -1,8 +1,8 @@
--- process.lua — selective receive and matching for patterns that contain
--- functions (lib_process.c handles data patterns in C).  The functions of a
--- pattern are ordinary Lua code: preempted like any other, and an error in
--- one propagates from receive.  They must not block (call receive).
--- recv_* and pat_kind are primitives of lib_process.c, given to this chunk.
+-- process.lua — matching patterns that contain functions (data patterns
+-- are matched in C); used by process.match and by receive (stdlib/prims).
+-- The functions of a pattern are ordinary Lua code, preempted like any
+-- other; they must not block (no receive inside).  pat_kind is a primitive
+-- of lib_process.c.
 
 local function m(v, p)
   local k = pat_kind(p)
@@ -27,15 +27,3 @@ function L.match(v, p)
   return m(v, p)
 end
 
-function L.receive(pattern, timeout)
-  recv_start(pattern)
-  while true do
-    local msg = recv_peek()
-    while msg ~= nil do
-      if m(msg, pattern) then return recv_take() end
-      recv_next()
-      msg = recv_peek()
-    end
-    if recv_wait(timeout) then return nil end
-  end
-end

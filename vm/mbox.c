@@ -1,0 +1,194 @@
+/*
+ * mbox.c — the private message queue of a process and the receive
+ * primitives (the RECV* instructions), plus the pattern matcher.
+ *
+ * The queue is a singly linked list with a tail link; 'save' is the link to
+ * the next message a receive will examine, so no message is examined twice
+ * in one wait, and 'mark' is the link that was the tail when a ref was made
+ * (make_ref, monitor, alias): a receive whose pattern holds that ref starts
+ * there, skipping what was queued before (BEAM's receive marker).  Removing
+ * a message keeps both links valid.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "proc.h"
+#include "lib.h"
+#include "table.h"
+#include "do.h"
+#include "api.h"
+#include "debug.h"
+
+/* ------------------------------------------------------------- matching */
+
+static inline bool iswild(const Value *v) { return val_islud(v) && val_lud(v) == lib_wildcard(); }
+
+int mbox_match(const Value *pat, const Value *v, int depth) {
+  if (depth > 100) return 0;
+  if (iswild(pat)) return !val_isnil(v);
+  if (val_isfunc(pat)) return -1;
+  if (val_istable(pat)) {
+    Table *pt = val_table(pat);
+    if (pt->marked & GC_ANY) {
+      int sawfn = 0;
+      for (uint32_t j = 0; j < pt->asize; j++) {
+        if (val_isnil(&pt->array[j])) continue;
+        int r = mbox_match(&pt->array[j], v, depth + 1);
+        if (r == 1) return 1;
+        if (r < 0) sawfn = 1;
+      }
+      return sawfn ? -1 : 0;
+    }
+    if (!val_istable(v)) return 0;
+    Table *vt = val_table(v);
+    for (uint32_t j = 0; j < pt->asize; j++) {
+      if (val_isnil(&pt->array[j])) continue;
+      int r = mbox_match(&pt->array[j], tab_getint(vt, (lu_Int)j + 1), depth + 1);
+      if (r != 1) return r;
+    }
+    if (!tab_isdummy(pt)) {
+      uint32_t n = tab_sizenode(pt);
+      for (uint32_t j = 0; j < n; j++) {
+        Node *nd = &pt->node[j];
+        if (val_isnil(node_val(nd)) || nd->ktt == T_DEADKEY) continue;
+        Value k;
+        k.v = nd->k;
+        k.tt = nd->ktt;
+        int r = mbox_match(node_val(nd), tab_get(vt, &k), depth + 1);
+        if (r != 1) return r;
+      }
+    }
+    return 1;
+  }
+  return val_rawequal(pat, v);
+}
+
+/* does the pattern contain the ref? (the receive marker) */
+static bool hasref(const Value *pat, uint64_t ref, int depth) {
+  if (val_isref(pat)) return val_ref(pat) == ref;
+  if (!val_istable(pat) || depth > 3) return false;
+  Table *t = val_table(pat);
+  for (uint32_t j = 0; j < t->asize; j++) if (hasref(&t->array[j], ref, depth + 1)) return true;
+  if (!tab_isdummy(t)) {
+    uint32_t n = tab_sizenode(t);
+    for (uint32_t j = 0; j < n; j++)
+      if (!val_isnil(node_val(&t->node[j])) && hasref(node_val(&t->node[j]), ref, depth + 1)) return true;
+  }
+  return false;
+}
+
+/* ---------------------------------------------------------------- queue */
+
+void mbox_drain(lu_State *L) {
+  Proc *P = L->P;
+  if (P->inbox_head && !proc_drain(P)) lu_throw(L, LU_KILL);   /* an exit signal ends it */
+}
+
+void mbox_setmark(lu_State *L, uint64_t ref) {
+  Proc *P = L->P;
+  mbox_drain(L);
+  P->mark = P->mq_tail;
+  P->mark_ref = ref;
+}
+
+static void endreceive(Proc *P) {
+  P->save = &P->mq_head;
+  P->mark = NULL;
+  P->timedout = 0;
+  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
+}
+
+/* RECVSTART: ra[1], ra[2] are receive's arguments; ra[0], ra[1] get the
+ * pattern and the timeout.  Errors name the caller's line, as an argument
+ * error of a library function would. */
+static LU_NORETURN void recverror(lu_State *L, const char *msg) {
+  char where[LU_IDSIZE + 32];
+  dbg_where(L, 1, where, sizeof where);
+  lu_Buffer b;
+  lu_buffinit(L, &b);
+  lu_addstring(&b, where);
+  lu_addstring(&b, msg);
+  lu_pushresult(&b);
+  lu_error(L);
+}
+
+void mbox_recvstart(lu_State *L, Value *ra) {
+  Proc *P = L->P;
+  Value pat, to;
+  val_copy(&pat, ra + 1);
+  val_copy(&to, ra + 2);
+  if (val_isnil(&to) && val_isnum(&pat)) {       /* a number alone is a timeout */
+    val_copy(&to, &pat);
+    val_setnil(&pat);
+  }
+  if (!val_isnil(&to)) {
+    if (!val_isnum(&to)) recverror(L, "bad argument #2 to 'receive' (number expected)");
+    if (val_numval(&to) < 0) recverror(L, "bad argument #2 to 'receive' (timeout must not be negative)");
+  }
+  val_copy(ra, &pat);
+  val_copy(ra + 1, &to);
+  const Value *patp = ra;
+  P->timedout = 0;
+  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
+  mbox_drain(L);
+  if (P->mark && hasref(patp, P->mark_ref, 0)) P->save = P->mark;
+  else P->save = &P->mq_head;
+}
+
+const Value *mbox_peek(lu_State *L) {
+  Proc *P = L->P;
+  if (*P->save == NULL) mbox_drain(L);
+  return *P->save ? &(*P->save)->v : NULL;
+}
+
+int mbox_scan(lu_State *L, const Value *pat, Value *ra) {
+  Proc *P = L->P;
+  if (*P->save == NULL) mbox_drain(L);
+  bool any = val_isnil(pat);
+  Msg *m;
+  while ((m = *P->save) != NULL) {
+    int r = any ? 1 : mbox_match(pat, &m->v, 0);
+    if (r != 0) {
+      val_copy(ra, &m->v);
+      val_setbool(ra + 1, r == 1);
+      return 0;
+    }
+    P->save = &m->next;
+    if (--P->reds <= 0) return -1;        /* each message scanned costs a reduction */
+    if (*P->save == NULL) mbox_drain(L);
+  }
+  val_setnil(ra);
+  val_setfalse(ra + 1);
+  return 0;
+}
+
+void mbox_next(Proc *P) {
+  if (*P->save) P->save = &(*P->save)->next;
+}
+
+bool mbox_take(Proc *P, Value *out) {
+  Msg **link = P->save;
+  Msg *m = *link;
+  if (m == NULL) return false;
+  val_copy(out, &m->v);
+  *link = m->next;
+  if (P->mq_tail == &m->next) P->mq_tail = link;
+  if (P->mark == &m->next) P->mark = link;
+  P->mq_len--;
+  free(m);
+  endreceive(P);
+  return true;
+}
+
+int mbox_wait(lu_State *L, const Value *timeout) {
+  Proc *P = L->P;
+  mbox_drain(L);
+  if (*P->save) return 0;                    /* a new message to look at */
+  double ms = val_isnum(timeout) ? val_numval(timeout) : -1;
+  if (P->timedout || ms == 0) {              /* the timeout passed first */
+    endreceive(P);
+    return 1;
+  }
+  if (ms > 0 && P->timer == NULL)
+    P->timer = timer_add(P->vm, sched_now() + ms, P, 0, NULL, NULL);
+  return -1;                                 /* block */
+}
