@@ -608,11 +608,6 @@ void proc_finish(Proc *P, const Value *reason) {
   vm->nprocs--;
   P->pstate = PS_DEAD;
   /* messages still queued */
-  for (Msg *m = P->inbox_head; m; ) { Msg *nx = m->next; msg_free(m); m = nx; }
-  for (Msg *m = P->mq_head; m; ) { Msg *nx = m->next; free(m); m = nx; }
-  free(P->links);
-  free(P->mons);
-  free(P->watchers);
   if (P != vm->mainproc) proc_free(P);
 }
 
@@ -624,12 +619,6 @@ void vm_shutdown(VM *vm) {
     Proc *P = vm->ptab[j];
     if (P == NULL || P == (Proc *)vm) continue;
     vm->ptab[j] = NULL;
-    if (P->timer) { timer_cancel(vm, P->timer); P->timer = NULL; }
-    for (Msg *m = P->inbox_head; m; ) { Msg *nx = m->next; msg_free(m); m = nx; }
-    for (Msg *m = P->mq_head; m; ) { Msg *nx = m->next; free(m); m = nx; }
-    free(P->links);
-    free(P->mons);
-    free(P->watchers);
     proc_free(P);
   }
   if (deadmain) proc_free(deadmain);

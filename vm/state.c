@@ -8,6 +8,7 @@
 #include "table.h"
 #include "func.h"
 #include "do.h"
+#include "proc.h"
 
 #define BASIC_STACK_SIZE  (2 * LU_MINSTACK)
 
@@ -181,6 +182,11 @@ Proc *proc_new(VM *vm) {
   P->reds = LU_REDUCTIONS;
   P->warn_on = 0;
   val_setnil(&P->registry);
+  /* an empty mailbox (proc.h) */
+  P->inbox_tail = &P->inbox_head;
+  P->mq_tail = &P->mq_head;
+  P->save = &P->mq_head;
+  val_setnil(&P->exitreason);
   /* the intern table needs P->L for error reporting: allocate with plain
    * accounting (cannot fail usefully this early) */
   P->strt_size = 0;               /* allocated with the first process string */
@@ -206,6 +212,15 @@ Proc *proc_new(VM *vm) {
 }
 
 void proc_free(Proc *P) {
+  /* what the process runtime attached to it (proc.h) */
+  if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
+  for (struct Msg *m = P->inbox_head; m; ) { struct Msg *nx = m->next; msg_free(m); m = nx; }
+  for (struct Msg *m = P->mq_head; m; ) { struct Msg *nx = m->next; free(m); m = nx; }
+  P->inbox_head = P->mq_head = NULL;
+  free(P->links);
+  free(P->mons);
+  free(P->watchers);
+  P->links = NULL; P->mons = P->watchers = NULL;
   gc_freeall(P);
   if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);
   if (P->libinst) mem_freevec(P, P->libinst, P->nlibinst, Table *);
