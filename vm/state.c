@@ -24,6 +24,13 @@ VM *vm_new(void) {
 }
 
 void vm_free(VM *vm) {
+  /* tables of the process runtime (vm_shutdown empties them first) */
+  free(vm->theap);
+  free(vm->tmap);
+  free(vm->ptab);
+  if (vm->names) for (size_t j = 0; j < vm->names_size; j++) free(vm->names[j].name);
+  free(vm->names);
+  free(vm->aliases);
   if (vm->lualib) proto_decref(vm->lualib);
   for (int j = 0; j < 16; j++) if (vm->luamods[j]) proto_decref(vm->luamods[j]);
   for (int j = 0; j < 8; j++) if (vm->prims[j]) proto_decref(vm->prims[j]);    /* before the atoms its constants are */
