@@ -335,7 +335,7 @@ int main(int argc, char **argv) {
   int args = collectargs(argv, &script);
   static int hostflags[1];
   hostflags[0] = (args & has_E) != 0;       /* -E: ignore LUA_PATH etc. */
-  P->ud = hostflags;
+  vm->host = hostflags;
   createargtable(L, argv, argc, script);
   P->errorjmp = NULL;
   int status = 0;

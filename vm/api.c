@@ -363,7 +363,7 @@ int lu_setmetatable(lu_State *L, int idx) {
   switch (o->tt) {
     case T_TABLE: val_table(o)->metatable = mt; break;
     case T_UDATA: val_udata(o)->metatable = mt; break;
-    default: L->P->mt[val_luatype(o)] = mt; break;
+    default: proc_settypemt(L->P, val_luatype(o), mt); break;
   }
   L->top--;
   return 1;

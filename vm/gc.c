@@ -33,9 +33,10 @@ static inline void check_maxheap(Proc *P, size_t more) {
 }
 
 #define memclass(n) ((int)(((n) - 1) >> 4))
+#define NCLASS 8
 
 void mem_releasefree(Proc *P) {
-  for (int c = 0; c < 16; c++) {
+  for (int c = 0; c < NCLASS; c++) {
     void *b = P->freelist[c];
     while (b) { void *nx = *(void **)b; free(b); b = nx; }
     P->freelist[c] = NULL;
@@ -213,12 +214,12 @@ static void markroots(Proc *P) {
   markvalue(P, &P->registry);
   if (P->globals) markobj(P, (GCObj *)P->globals);
   if (P->loaded) markobj(P, (GCObj *)P->loaded);
-  for (int i = 0; i < LU_NUMTYPES; i++) if (P->mt[i]) markobj(P, (GCObj *)P->mt[i]);
+  if (P->strmt) markobj(P, (GCObj *)P->strmt);
+  if (P->mt) for (int i = 0; i < LU_NUMTYPES; i++) if (P->mt[i]) markobj(P, (GCObj *)P->mt[i]);
   for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(P, (GCObj *)P->libinst[i]);
   if (P->mainthread) markobj(P, (GCObj *)P->mainthread);
   if (P->L) markobj(P, (GCObj *)P->L);
   if (P->scratch) markobj(P, (GCObj *)P->scratch);
-  if (P->chunkname_stdin) markobj(P, (GCObj *)P->chunkname_stdin);
   markvalue(P, &P->exitreason);
   for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(P, &m->v);
 }

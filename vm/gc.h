@@ -22,7 +22,7 @@
  * 16-byte size class, so that a collection's burst of frees feeds the next
  * allocations without going back to malloc.  Anything freed with mem_free
  * must have been allocated by mem_alloc, or with malloc(mem_roundup(n)). */
-#define MEM_SMALL 256
+#define MEM_SMALL 128
 static inline size_t mem_roundup(size_t n) { return n <= MEM_SMALL ? (n == 0 ? 16 : (n + 15) & ~(size_t)15) : n; }
 void mem_releasefree(Proc *P);
 void *mem_alloc(Proc *P, size_t n);

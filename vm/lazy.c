@@ -156,7 +156,7 @@ static void fill_library(lu_State *L, Table *t, int i) {
   Proc *P = L->P;
   if (P->scratch == NULL) P->scratch = thread_new(P);
   lu_State *S = P->scratch;
-  Value *oldtop = S->top;
+  ptrdiff_t oldtop = savestack(S, S->top);     /* the stack may move */
   do_ccall(S, libs[i].open);
   Table *n = val_table(S->top - 1);
   Value kv[2];
@@ -170,8 +170,8 @@ static void fill_library(lu_State *L, Table *t, int i) {
     Value f;
     if (lib_prim(L, "receive", &f)) tab_setstr(L, t, str_newz(P, "receive"), &f);
   }
-  if (i == LIB_STRING && P->mt[LU_TSTRING]) {
-    Table *mt = P->mt[LU_TSTRING];
+  if (i == LIB_STRING && P->strmt) {
+    Table *mt = P->strmt;
     const Value *ix = tab_getstr(mt, P->vm->tmname[TM_INDEX]);
     if (val_istable(ix) && val_table(ix) == n) {
       Value v;
@@ -179,7 +179,7 @@ static void fill_library(lu_State *L, Table *t, int i) {
       tab_setstr(L, mt, P->vm->tmname[TM_INDEX], &v);
     }
   }
-  S->top = S->stack + (oldtop - S->stack);
+  S->top = restorestack(S, oldtop);
   val_setnil(S->top);
 }
 
@@ -304,12 +304,12 @@ const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
 }
 
 Table *lazy_stringmt(Proc *P) {
-  if (P->mt[LU_TSTRING] == NULL) {
+  if (P->strmt == NULL) {
     lu_State *L = P->L;
     Table *s = lazy_libinst(L, LIB_STRING);
     lazy_full(L, s);                 /* the string library makes the metatable */
   }
-  return P->mt[LU_TSTRING];
+  return P->strmt;
 }
 
 const Value *tab_getlazy(lu_State *L, Table *t, const Value *key) {

@@ -14,6 +14,7 @@
  */
 #include <math.h>
 #include <time.h>
+#include <stdlib.h>
 #include "api.h"
 #include "lib.h"
 #include "debug.h"
@@ -266,8 +267,18 @@ static lu_Unsigned project(uint64_t ran, lu_Unsigned n, uint64_t *s) {
   return ran;
 }
 
+/* the process's generator state, made with the library */
+static uint64_t *rngstate(lu_State *L) {
+  Proc *P = L->P;
+  if (P->rng == NULL) {
+    P->rng = calloc(4, sizeof(uint64_t));
+    if (P->rng == NULL) lu_errorf(L, "not enough memory");
+  }
+  return P->rng;
+}
+
 static int m_random(lu_State *L) {
-  uint64_t *s = L->P->rng;
+  uint64_t *s = rngstate(L);
   uint64_t rv = nextrand(s);
   lu_Int low, up;
   switch (lu_gettop(L)) {
@@ -306,7 +317,7 @@ static void setseed(uint64_t *s, lu_Unsigned n1, lu_Unsigned n2) {
 static void randseed(lu_State *L, lu_Unsigned *n1, lu_Unsigned *n2) {
   *n1 = (lu_Unsigned)time(NULL);
   *n2 = (lu_Unsigned)(uintptr_t)L;
-  setseed(L->P->rng, *n1, *n2);
+  setseed(rngstate(L), *n1, *n2);
 }
 
 static int m_randomseed(lu_State *L) {
@@ -316,7 +327,7 @@ static int m_randomseed(lu_State *L) {
   } else {
     n1 = (lu_Unsigned)lu_checkinteger(L, 1);
     n2 = (lu_Unsigned)lu_optinteger(L, 2, 0);
-    setseed(L->P->rng, n1, n2);
+    setseed(rngstate(L), n1, n2);
   }
   lu_pushinteger(L, (lu_Int)n1);
   lu_pushinteger(L, (lu_Int)n2);

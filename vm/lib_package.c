@@ -195,7 +195,7 @@ int lu_open_package(lu_State *L) {
     lu_rawseti(L, -2, j + 1);
   }
   lu_rawsetfield(L, pkg, "searchers");
-  int noenv = L->P->ud != NULL && ((int *)L->P->ud)[0];   /* lurel -E */
+  int noenv = L->P->vm->host != NULL && ((int *)L->P->vm->host)[0];   /* lurel -E */
   setpath(L, "path", "LUA_PATH_5_4", "LUA_PATH", LUA_PATH_DEFAULT, noenv);
   setpath(L, "cpath", "LUA_CPATH_5_4", "LUA_CPATH", LUA_CPATH_DEFAULT, noenv);
   lu_pushstring(L, "/\n;\n?\n!\n-\n");

@@ -381,14 +381,15 @@ static int p_info(lu_State *L) {
   for (Msg *m = Q->inbox_head; m; m = m->next) if (m->kind == MSG_DATA) qlen++;
   lu_pushinteger(L, qlen);
   lu_rawsetfield(L, -2, "message_queue_len");
-  lu_createtable(L, Q->nlinks, 0);
-  for (int j = 0; j < Q->nlinks; j++) { pushpid(L, Q->links[j]); lu_rawseti(L, -2, j + 1); }
+  ProcRel *rel = Q->rel;
+  lu_createtable(L, rel ? rel->nlinks : 0, 0);
+  for (int j = 0; rel && j < rel->nlinks; j++) { pushpid(L, rel->links[j]); lu_rawseti(L, -2, j + 1); }
   lu_rawsetfield(L, -2, "links");
-  lu_createtable(L, Q->nmons, 0);
-  for (int j = 0; j < Q->nmons; j++) { pushpid(L, Q->mons[j].pid); lu_rawseti(L, -2, j + 1); }
+  lu_createtable(L, rel ? rel->nmons : 0, 0);
+  for (int j = 0; rel && j < rel->nmons; j++) { pushpid(L, rel->mons[j].pid); lu_rawseti(L, -2, j + 1); }
   lu_rawsetfield(L, -2, "monitors");
-  lu_createtable(L, Q->nwatch, 0);
-  for (int j = 0; j < Q->nwatch; j++) { pushpid(L, Q->watchers[j].pid); lu_rawseti(L, -2, j + 1); }
+  lu_createtable(L, rel ? rel->nwatch : 0, 0);
+  for (int j = 0; rel && j < rel->nwatch; j++) { pushpid(L, rel->watchers[j].pid); lu_rawseti(L, -2, j + 1); }
   lu_rawsetfield(L, -2, "monitored_by");
   if (Q->regname) { lu_pushstring(L, Q->regname); lu_rawsetfield(L, -2, "registered_name"); }
   lu_pushboolean(L, Q->trap_exit);

@@ -301,24 +301,46 @@ void proc_exitsignal(lu_State *L, uint64_t to, const Value *reason) {
 
 /* --------------------------------------------------------------- links */
 
+ProcRel *proc_rel(Proc *P) {
+  if (P->rel == NULL) {
+    P->rel = calloc(1, sizeof(ProcRel));
+    if (P->rel == NULL) abort();
+  }
+  return P->rel;
+}
+
+void proc_freerel(Proc *P) {
+  if (P->rel) {
+    free(P->rel->links);
+    free(P->rel->mons);
+    free(P->rel->watchers);
+    free(P->rel);
+    P->rel = NULL;
+  }
+}
+
 static bool haslink(Proc *P, uint64_t pid) {
-  for (int j = 0; j < P->nlinks; j++) if (P->links[j] == pid) return true;
+  if (!P->rel) return false;
+  for (int j = 0; j < P->rel->nlinks; j++) if (P->rel->links[j] == pid) return true;
   return false;
 }
 
 static void addlink(Proc *P, uint64_t pid) {
   if (haslink(P, pid)) return;
-  if (P->nlinks == P->caplinks) {
-    int nc = P->caplinks ? P->caplinks * 2 : 4;
-    P->links = realloc(P->links, (size_t)nc * sizeof(uint64_t));
-    P->caplinks = nc;
+  ProcRel *r = proc_rel(P);
+  if (r->nlinks == r->caplinks) {
+    int nc = r->caplinks ? r->caplinks * 2 : 4;
+    r->links = realloc(r->links, (size_t)nc * sizeof(uint64_t));
+    r->caplinks = nc;
   }
-  P->links[P->nlinks++] = pid;
+  r->links[r->nlinks++] = pid;
 }
 
 static void dellink(Proc *P, uint64_t pid) {
-  for (int j = 0; j < P->nlinks; j++)
-    if (P->links[j] == pid) { P->links[j] = P->links[--P->nlinks]; return; }
+  if (!P->rel) return;
+  ProcRel *r = P->rel;
+  for (int j = 0; j < r->nlinks; j++)
+    if (r->links[j] == pid) { r->links[j] = r->links[--r->nlinks]; return; }
 }
 
 /* a "normal"/"noproc" style reason as a message value */
@@ -419,8 +441,9 @@ uint64_t proc_monitor(lu_State *L, uint64_t pid) {
     proc_sendsignal(vm, pid, P->pid, MSG_DATA, m);
     return ref;
   }
-  addmon(&P->mons, &P->nmons, &P->capmons, ref, pid);
-  addmon(&Q->watchers, &Q->nwatch, &Q->capwatch, ref, P->pid);
+  ProcRel *pr = proc_rel(P), *qr = proc_rel(Q);
+  addmon(&pr->mons, &pr->nmons, &pr->capmons, ref, pid);
+  addmon(&qr->watchers, &qr->nwatch, &qr->capwatch, ref, P->pid);
   return ref;
 }
 
@@ -438,10 +461,10 @@ static void mq_unlink(Proc *P, Msg **link);
 bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
   Proc *P = L->P;
   uint64_t pid;
-  bool had = delmon(P->mons, &P->nmons, ref, &pid);
+  bool had = P->rel && delmon(P->rel->mons, &P->rel->nmons, ref, &pid);
   if (had) {
     Proc *Q = proc_lookup(P->vm, pid);
-    if (Q) delmon(Q->watchers, &Q->nwatch, ref, NULL);
+    if (Q && Q->rel) delmon(Q->rel->watchers, &Q->rel->nwatch, ref, NULL);
   }
   if (flush) {
     proc_drain(P);
@@ -582,23 +605,24 @@ void proc_finish(Proc *P, const Value *reason) {
     bool killed = val_isstr(&r) && strcmp(str_data(val_str(&r)), "kill") == 0;
     Value lr;
     if (killed) val_setstr(&lr, str_newz(P, "killed")); else val_copy(&lr, &r);
-    for (int j = 0; j < P->nlinks; j++) {
-      Proc *Q = proc_lookup(vm, P->links[j]);
+    ProcRel *rel = P->rel;
+    for (int j = 0; rel && j < rel->nlinks; j++) {
+      Proc *Q = proc_lookup(vm, rel->links[j]);
       if (!Q) continue;
       Msg *m = newmsg(SIG_EXIT, P->pid);
       copy_tomsg(L, &lr, m);
       proc_sendsignal(vm, P->pid, Q->pid, SIG_EXIT, m);
     }
-    for (int j = 0; j < P->nwatch; j++) {
-      Proc *Q = proc_lookup(vm, P->watchers[j].pid);
+    for (int j = 0; rel && j < rel->nwatch; j++) {
+      Proc *Q = proc_lookup(vm, rel->watchers[j].pid);
       if (!Q) continue;
-      delmon(Q->mons, &Q->nmons, P->watchers[j].ref, NULL);
-      Msg *m = downmsg(L, P->watchers[j].ref, P->pid, &r);
+      if (Q->rel) delmon(Q->rel->mons, &Q->rel->nmons, rel->watchers[j].ref, NULL);
+      Msg *m = downmsg(L, rel->watchers[j].ref, P->pid, &r);
       proc_sendsignal(vm, P->pid, Q->pid, MSG_DATA, m);
     }
-    for (int j = 0; j < P->nmons; j++) {
-      Proc *Q = proc_lookup(vm, P->mons[j].pid);
-      if (Q) delmon(Q->watchers, &Q->nwatch, P->mons[j].ref, NULL);
+    for (int j = 0; rel && j < rel->nmons; j++) {
+      Proc *Q = proc_lookup(vm, rel->mons[j].pid);
+      if (Q && Q->rel) delmon(Q->rel->watchers, &Q->rel->nwatch, rel->mons[j].ref, NULL);
     }
   }
   P->errorjmp = NULL;

@@ -67,6 +67,18 @@ enum { PS_RUNNABLE, PS_RUNNING, PS_WAITING, PS_EXITING, PS_DEAD };
 
 typedef struct MonEntry { uint64_t ref; uint64_t pid; } MonEntry;
 
+/* links and monitors of a process (P->rel, allocated with the first one) */
+typedef struct ProcRel {
+  uint64_t *links;
+  int nlinks, caplinks;
+  MonEntry *mons;         /* monitors this process holds: ref -> target */
+  int nmons, capmons;
+  MonEntry *watchers;     /* monitors on this process: ref -> watcher */
+  int nwatch, capwatch;
+} ProcRel;
+ProcRel *proc_rel(Proc *P);
+void proc_freerel(Proc *P);
+
 /* spawn: copies fn and args (at L's stack) into a new process */
 typedef struct SpawnOpts {
   bool link, monitor, trap_exit;

@@ -10,7 +10,10 @@
 #include "do.h"
 #include "proc.h"
 
-#define BASIC_STACK_SIZE  (2 * LU_MINSTACK)
+/* A new thread's stack: small, because most processes and coroutines stay
+ * small (a process waiting in receive uses about a dozen slots); it grows
+ * on demand (calls check their frame size, C functions get LU_MINSTACK). */
+#define BASIC_STACK_SIZE  16
 
 VM *vm_new(void) {
   VM *vm = calloc(1, sizeof(VM));
@@ -52,7 +55,7 @@ static void stack_init(Proc *P, lu_State *L1) {
   ci->nresults = 0;
   val_setnil(L1->top);    /* 'function' entry for this ci */
   L1->top++;
-  ci->top = L1->top + LU_MINSTACK;
+  ci->top = L1->stack_last;     /* the host pushes with stack_check */
   L1->ci = ci;
 }
 
@@ -179,6 +182,16 @@ void stack_grow(lu_State *L, int n) {
   lu_runerror(L, "stack overflow");
 }
 
+void proc_settypemt(Proc *P, int t, Table *mt) {
+  if (t == LU_TSTRING) { P->strmt = mt; return; }
+  if (P->mt == NULL) {
+    if (mt == NULL) return;
+    P->mt = calloc(LU_NUMTYPES, sizeof(Table *));
+    if (P->mt == NULL) mem_error(P);
+  }
+  P->mt[t] = mt;
+}
+
 Proc *proc_new(VM *vm) {
   Proc *P = calloc(1, sizeof(Proc));
   if (!P) return NULL;
@@ -212,9 +225,6 @@ Proc *proc_new(VM *vm) {
   L->next = P->allgc;
   P->allgc = (GCObj *)L;
   P->globals = tab_new(P);
-  /* random seed: time and address, like lua5.4 (a process's own state) */
-  uint64_t seed = (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)P;
-  P->rng[0] = seed; P->rng[1] = 0xff; P->rng[2] = 0; P->rng[3] = 0;
   return P;
 }
 
@@ -224,10 +234,9 @@ void proc_free(Proc *P) {
   for (struct Msg *m = P->inbox_head; m; ) { struct Msg *nx = m->next; msg_free(m); m = nx; }
   for (struct Msg *m = P->mq_head; m; ) { struct Msg *nx = m->next; free(m); m = nx; }
   P->inbox_head = P->mq_head = NULL;
-  free(P->links);
-  free(P->mons);
-  free(P->watchers);
-  P->links = NULL; P->mons = P->watchers = NULL;
+  proc_freerel(P);
+  if (P->mt) free(P->mt);
+  free(P->rng);
   gc_freeall(P);
   if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);
   if (P->libinst) mem_freevec(P, P->libinst, P->nlibinst, Table *);

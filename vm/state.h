@@ -152,6 +152,7 @@ struct VM {
   int budget;                 /* reductions per slice (LU_REDUCTIONS, or 1 for tests) */
   int exitcode;               /* os.exit */
   bool exiting;
+  void *host;                 /* the host's data (the command's options) */
   String *longatoms;           /* long constant strings (never freed before the VM) */
 };
 
@@ -182,30 +183,24 @@ struct Proc {
   struct Msg **mark;          /* receive marker (make_ref etc.) */
   uint64_t mark_ref;
   int mq_len;
-  /* links, monitors */
-  uint64_t *links;
-  int nlinks, caplinks;
-  struct MonEntry *mons;      /* monitors this process holds: ref -> target */
-  int nmons, capmons;
-  struct MonEntry *watchers;  /* monitors on this process: ref -> watcher */
-  int nwatch, capwatch;
+  /* links and monitors (proc.c), allocated with the first one */
+  struct ProcRel *rel;
   char *regname;
   struct Timer *timer;        /* receive timeout / sleep */
   Value exitreason;           /* set when an exit signal or kill ends it */
-  int nexit;
   /* heap */
   GCObj *allgc;               /* every collectable object of this process */
   GCObj *gray;                /* mark work list */
-  GCObj *tobefnz;             /* (gc issue) objects with pending finalizers */
   size_t totalbytes;          /* bytes allocated, off-heap bytes included */
   size_t gcthreshold;         /* collect when totalbytes passes this */
   size_t maxheap;             /* 0 = unlimited; past it the process is killed */
   size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
                                  memory"): simulated out-of-memory for tests */
-  void *freelist[16];         /* small blocks by 16-byte size class (gc.c) */
+  void *freelist[8];          /* small blocks by 16-byte size class (gc.c) */
   size_t freebytes;           /* bytes held in the free lists */
-  int gcpause;                /* percent, like Lua's */
-  int gcstopped;
+  uint16_t gcpause;           /* percent, like Lua's */
+  uint8_t gcstopped;
+  uint8_t warn_on;
   /* interned short strings */
   String **strt;
   size_t strt_size, strt_nuse;
@@ -213,7 +208,9 @@ struct Proc {
   Value registry;             /* registry table (proc_registry creates it) */
   Table *globals;
   Table *loaded;              /* package.loaded (proc_loaded creates it) */
-  Table *mt[LU_NUMTYPES];     /* metatables of basic types */
+  uint64_t *rng;              /* math.random state (xoshiro256**), made by the math library */
+  Table *strmt;               /* metatable of strings */
+  Table **mt;                 /* metatables of the other basic types (NULL: none yet) */
   Table **libinst;            /* library instances, by LIB_ index (lazy.h) */
   int nlibinst;
   lu_State *mainthread;
@@ -224,12 +221,11 @@ struct Proc {
   int32_t reds;               /* reductions left in the slice */
   int32_t budget;             /* reductions per slice */
   uint64_t reductions;        /* total reductions */
-  /* libraries */
-  uint64_t rng[4];            /* math.random state (xoshiro256**) */
-  int warn_on;
-  void *ud;                   /* host data (the command's options) */
-  String *chunkname_stdin;
 };
+
+/* metatable of the basic type t (strings: P->strmt) */
+#define proc_typemt(P, t)  ((t) == LU_TSTRING ? (P)->strmt : (P)->mt ? (P)->mt[t] : NULL)
+void proc_settypemt(Proc *P, int t, Table *mt);
 
 #define G(L)          ((L)->P)
 #define proc_vm(P)    ((P)->vm)

@@ -27,8 +27,8 @@ Table *tm_metatable(Proc *P, const Value *o) {
   switch (o->tt) {
     case T_TABLE: return val_table(o)->metatable;
     case T_UDATA: return val_udata(o)->metatable;
-    case T_STR: return P->mt[LU_TSTRING] ? P->mt[LU_TSTRING] : lazy_stringmt(P);
-    default: return P->mt[val_luatype(o)];
+    case T_STR: return P->strmt ? P->strmt : lazy_stringmt(P);
+    default: return P->mt ? P->mt[val_luatype(o)] : NULL;
   }
 }
 
