@@ -146,9 +146,12 @@ Test(gc, metatables_are_reachable) {
   cr_assert(th_alive(e.P, idx), "and what it refers to");
   /* metatables of basic types are roots */
   Table *smt = tab_new(e.P);
-  e.P->mt[LU_TSTRING] = smt;
+  proc_settypemt(e.P, LU_TSTRING, smt);
+  Table *nmt = tab_new(e.P);
+  proc_settypemt(e.P, LU_TNUMBER, nmt);
   gc_fullcollect(e.P);
   cr_assert(th_alive(e.P, smt));
+  cr_assert(th_alive(e.P, nmt));
   e.L->top--;
   gc_fullcollect(e.P);
   cr_assert_not(th_alive(e.P, t));
