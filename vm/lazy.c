@@ -126,7 +126,7 @@ static void fill_library(lu_State *L, Table *t, int i) {
   Proc *P = L->P;
   if (P->scratch == NULL) P->scratch = thread_new(P);
   lu_State *S = P->scratch;
-  Value *oldtop = S->top;
+  ptrdiff_t oldtop = savestack(S, S->top);   /* the stack may move */
   do_ccall(S, libs[i].open);
   Table *n = val_table(S->top - 1);
   Value kv[2];
@@ -145,7 +145,7 @@ static void fill_library(lu_State *L, Table *t, int i) {
       tab_setstr(L, mt, P->vm->tmname[TM_INDEX], &v);
     }
   }
-  S->top = S->stack + (oldtop - S->stack);
+  S->top = restorestack(S, oldtop);
   val_setnil(S->top);
 }
 
@@ -165,7 +165,7 @@ static void fill_lualib(lu_State *L, Table *t, int j) {
   }
   if (P->scratch == NULL) P->scratch = thread_new(P);
   lu_State *S = P->scratch;
-  Value *oldtop = S->top;
+  ptrdiff_t oldtop = savestack(S, S->top);   /* the chunk may grow (move) the stack */
   Proto *p = vm->luamods[j];
   LClosure *cl = lcl_new(P, p->sizeupvalues);
   cl->p = p;
@@ -186,7 +186,7 @@ static void fill_lualib(lu_State *L, Table *t, int j) {
     Value e;
     val_copy(&e, &S->errval);
     S->ci = &S->base_ci;
-    S->top = oldtop;
+    S->top = restorestack(S, oldtop);
     if (st != LU_OK && val_isstr(&e))
       lu_runerror(L, "cannot load library '%s': %s", lurel_lualibs[j].name, str_data(val_str(&e)));
     lu_runerror(L, "cannot load library '%s'", lurel_lualibs[j].name);
@@ -197,7 +197,7 @@ static void fill_lualib(lu_State *L, Table *t, int j) {
   while (tab_next(L, n, kv)) {
     if (tab_get(t, &kv[0]) == VAL_ABSENT) tab_set(L, t, &kv[0], &kv[1]);
   }
-  S->top = oldtop;
+  S->top = restorestack(S, oldtop);
   val_setnil(S->top);
 }
 
