@@ -33,6 +33,21 @@ local once_seq = 0
 
 local BREAK, CONTINUE, SKIP = "break", "continue", "skip"
 
+-- Closures travel between processes with copies of their upvalues, so a copy
+-- of one of these functions in another process (process.spawn(Handlers.loop),
+-- a function sent in a message that captured Handlers.add, ...) would work
+-- on a stale copy of this process's handlers.  Each entry point checks that
+-- it runs in the process that loaded it; if not, it calls the same function
+-- of the running process's own Handlers.  (Pids are immediate values: the
+-- check allocates nothing.)
+local owner = proc.self()
+local function elsewhere(fname)
+  local H = Handlers               -- the running process's global
+  local f = type(H) == "table" and H[fname]
+  if not f then error("Handlers." .. fname .. ": no Handlers in this process", 3) end
+  return f
+end
+
 -- ---------------------------------------------------------------- the list
 
 local function publish(new)
@@ -129,10 +144,17 @@ local function add(fname, ...)
 end
 
 -- (no tail calls here: error levels count these frames)
-function M.add(...) local name = add("Handlers.add", ...); return name end
-function M.append(...) local name = add("Handlers.append", ...); return name end
+function M.add(...)
+  if proc.self() ~= owner then return elsewhere("add")(...) end
+  local name = add("Handlers.add", ...); return name
+end
+function M.append(...)
+  if proc.self() ~= owner then return elsewhere("append")(...) end
+  local name = add("Handlers.append", ...); return name
+end
 
 function M.prepend(...)
+  if proc.self() ~= owner then return elsewhere("prepend")(...) end
   local name, pattern, handle, max_runs = parse(3, "Handlers.prepend", ...)
   local i = find(name)
   if i then
@@ -179,12 +201,19 @@ local function positioned(fname, anchor, offset)
   return obj
 end
 
-function M.before(anchor) local o = positioned("Handlers.before", anchor, 0); return o end
-function M.after(anchor) local o = positioned("Handlers.after", anchor, 1); return o end
+function M.before(anchor)
+  if proc.self() ~= owner then return elsewhere("before")(anchor) end
+  local o = positioned("Handlers.before", anchor, 0); return o
+end
+function M.after(anchor)
+  if proc.self() ~= owner then return elsewhere("after")(anchor) end
+  local o = positioned("Handlers.after", anchor, 1); return o
+end
 
 -- once([name,] pattern, handle): at the front, removed after one run.  With
 -- two arguments the name is generated ("_once_N").
 function M.once(...)
+  if proc.self() ~= owner then return elsewhere("once")(...) end
   local name, pattern, handle
   if select("#", ...) <= 2 then
     pattern, handle = ...
@@ -204,6 +233,7 @@ end
 
 -- remove(name): true if there was such a handler
 function M.remove(name)
+  if proc.self() ~= owner then return elsewhere("remove")(name) end
   local i = find(name)
   if not i then return false end
   publish(removed(i))
@@ -298,6 +328,7 @@ end
 -- inbox_limit([n]): the cap on #Inbox (default 10000); with n, sets it
 -- (trimming the Inbox now if needed) and returns the old one.
 function M.inbox_limit(n)
+  if proc.self() ~= owner then return elsewhere("inbox_limit")(n) end
   local old = inbox_max
   if n ~= nil then
     local ni = type(n) == "number" and tointeger(n)
@@ -315,7 +346,8 @@ end
 
 -- evaluate(msg): dispatch one message; true if a handler took it, false
 -- if it went to the Inbox.  An error in a pattern or a handle propagates
--- (the message is then neither taken nor put in the Inbox).
+-- (the message is then neither taken nor put in the Inbox).  Errors it
+-- raises itself are at level 3: the caller of M.evaluate or M.loop.
 local function liveset()
   local live = {}
   for j = 1, #cur do live[cur[j]] = true end
@@ -323,7 +355,7 @@ local function liveset()
 end
 
 local function evaluate(msg)
-  if msg == nil then error("Handlers.evaluate: message expected", 2) end
+  if msg == nil then error("Handlers.evaluate: message expected", 3) end
   local snap, seen = cur, version
   local live = nil                  -- the entries in cur, once cur has changed
   for i = 1, #snap do
@@ -332,7 +364,7 @@ local function evaluate(msg)
     if live == nil or live[e] then
       local r, bad = match(msg, e.pattern)
       if r == nil then
-        error(badresult(format("Handlers.evaluate: handler '%s'", e.name), bad), 2)
+        error(badresult(format("Handlers.evaluate: handler '%s'", e.name), bad), 3)
       end
       if r ~= SKIP then
         -- a pattern function may have removed its own handler
@@ -351,10 +383,14 @@ local function evaluate(msg)
   return false
 end
 
-M.evaluate = evaluate
+function M.evaluate(msg)
+  if proc.self() ~= owner then return elsewhere("evaluate")(msg) end
+  local taken = evaluate(msg); return taken
+end
 
 -- loop(): receive and dispatch forever
 function M.loop()
+  if proc.self() ~= owner then return elsewhere("loop")() end
   while true do
     evaluate(proc.receive())
   end
