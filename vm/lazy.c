@@ -149,13 +149,28 @@ static const Value *loaded_entry(lu_State *L, Table *lt, const char *name) {
   return VAL_ABSENT;
 }
 
-/* fill library instance t (of library i) from its opener.  The opener runs
- * on a scratch thread: callers hold pointers into their own stack (a key,
- * a result slot), which must not move under them. */
+/* A thread to run library code on: the scratch thread, or a fresh one when
+ * the scratch thread is busy (materialising one library can touch another:
+ * a Lua library's chunk reads math.floor).  Callers hold pointers into
+ * their own stacks (a key, a result slot), which must not move under them,
+ * so library code never runs on a stack that is in use. */
+static lu_State *scratch_get(Proc *P) {
+  if (P->scratch == NULL) P->scratch = thread_new(P);
+  if (!P->scratchbusy) {
+    P->scratchbusy = 1;
+    return P->scratch;
+  }
+  return thread_new(P);        /* garbage once done */
+}
+
+static void scratch_put(Proc *P, lu_State *S) {
+  if (S == P->scratch) P->scratchbusy = 0;
+}
+
+/* fill library instance t (of library i) from its opener */
 static void fill_library(lu_State *L, Table *t, int i) {
   Proc *P = L->P;
-  if (P->scratch == NULL) P->scratch = thread_new(P);
-  lu_State *S = P->scratch;
+  lu_State *S = scratch_get(P);
   ptrdiff_t oldtop = savestack(S, S->top);     /* the stack may move */
   do_ccall(S, libs[i].open);
   Table *n = val_table(S->top - 1);
@@ -181,12 +196,12 @@ static void fill_library(lu_State *L, Table *t, int i) {
   }
   S->top = restorestack(S, oldtop);
   val_setnil(S->top);
+  scratch_put(P, S);
 }
 
 bool lazy_runchunk(lu_State *L, Proto *p, Table *env, Value *res) {
   Proc *P = L->P;
-  if (P->scratch == NULL) P->scratch = thread_new(P);
-  lu_State *S = P->scratch;
+  lu_State *S = scratch_get(P);
   ptrdiff_t oldtop = savestack(S, S->top);
   CallInfo *oldci = S->ci;
   LClosure *cl = lcl_new(P, p->sizeupvalues);
@@ -209,6 +224,7 @@ bool lazy_runchunk(lu_State *L, Proto *p, Table *env, Value *res) {
   S->ci = oldci;
   S->top = restorestack(S, oldtop);
   val_setnil(S->top);
+  scratch_put(P, S);
   return st == LU_OK;
 }
 

@@ -216,6 +216,7 @@ struct Proc {
   lu_State *mainthread;
   lu_State *L;                /* running thread */
   lu_State *scratch;          /* thread for running library openers (lazy.c) */
+  uint8_t scratchbusy;
   lu_Jmp *errorjmp;
   /* scheduler */
   int32_t reds;               /* reductions left in the slice */
