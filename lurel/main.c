@@ -359,6 +359,15 @@ int main(int argc, char **argv) {
     }
   }
 done:
+  /* the main process's pending finalizers run before the VM goes, as
+   * lua_close runs them */
+  if (P->pstate != PS_DEAD && !vm->exiting && (P->finobj || P->tobefnz)) {
+    lu_State *ML = P->mainthread;
+    gc_finalizeall(P);
+    val_setlcf(ML->top, lib_gcfinalizers);
+    ML->top++;
+    docall(ML, 0);
+  }
   fflush(stdout);
   P->errorjmp = NULL;
   vm_shutdown(vm);

@@ -361,8 +361,8 @@ int lu_setmetatable(lu_State *L, int idx) {
   Value *o = index2value(L, idx);
   Table *mt = val_isnil(L->top - 1) ? NULL : val_table(L->top - 1);
   switch (o->tt) {
-    case T_TABLE: val_table(o)->metatable = mt; break;
-    case T_UDATA: val_udata(o)->metatable = mt; break;
+    case T_TABLE: val_table(o)->metatable = mt; gc_checkfinalizer(L->P, val_gc(o), mt); break;
+    case T_UDATA: val_udata(o)->metatable = mt; gc_checkfinalizer(L->P, val_gc(o), mt); break;
     default: proc_settypemt(L->P, val_luatype(o), mt); break;
   }
   L->top--;

@@ -7,6 +7,7 @@
 #include "func.h"
 #include "do.h"
 #include "proc.h"
+#include "tm.h"
 
 #define GC_MINTHRESHOLD  (64 * 1024)
 
@@ -146,8 +147,52 @@ static inline void markobj(Proc *P, GCObj *o) {
 #define markvalue(P, v) do { const Value *mv_ = (v); \
   if (val_iscollectable(mv_)) markobj(P, val_gc(mv_)); } while (0)
 
+/* strings and non-collectable values are never removed from weak tables */
+static inline bool iswhite_weak(const Value *v) {
+  return val_iscollectable(v) && v->tt != T_STR && !(val_gc(v)->marked & (GC_BLACK | GC_SHARED));
+}
+static inline bool keywhite(const Node *n) {
+  return n->ktt >= T_FIRSTGC && n->ktt != T_STR && n->ktt != T_DEADKEY &&
+         !(n->k.gc->marked & (GC_BLACK | GC_SHARED));
+}
+
+/* weak modes from the metatable's __mode: 1 weak keys, 2 weak values */
+static int weakmode(Proc *P, Table *t) {
+  if (t->metatable == NULL) return 0;
+  const Value *m = tm_get(P, t->metatable, TM_MODE);
+  if (m == NULL || !val_isstr(m)) return 0;
+  const char *s = str_data(val_str(m));
+  return (strchr(s, 'k') ? 1 : 0) | (strchr(s, 'v') ? 2 : 0);
+}
+
+static void traverseweak(Proc *P, Table *t, int mode) {
+  if (!tab_isdummy(t)) {
+    uint32_t size = tab_sizenode(t);
+    for (uint32_t i = 0; i < size; i++) {
+      Node *n = &t->node[i];
+      if (val_isnil(node_val(n))) {
+        if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) n->ktt = T_DEADKEY;
+        continue;
+      }
+      if (!(mode & 1) && n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(P, n->k.gc);
+      if (n->ktt == T_STR) markobj(P, n->k.gc);
+      if (!(mode & 2)) {
+        /* ephemeron: the value lives if the key does (converged later) */
+        if (!keywhite(n)) markvalue(P, node_val(n));
+      } else if (node_val(n)->tt == T_STR) markvalue(P, node_val(n));
+    }
+  }
+  if (!(mode & 2)) for (uint32_t i = 0; i < t->asize; i++) markvalue(P, &t->array[i]);
+  else for (uint32_t i = 0; i < t->asize; i++) if (t->array[i].tt == T_STR) markvalue(P, &t->array[i]);
+  Table **list = mode == 3 ? &P->allweak : mode == 1 ? &P->ephemeron : &P->weak;
+  t->gclist = (GCObj *)*list;
+  *list = t;
+}
+
 static void traversetable(Proc *P, Table *t) {
   if (t->metatable) markobj(P, (GCObj *)t->metatable);
+  int mode = weakmode(P, t);
+  if (mode) { traverseweak(P, t, mode); return; }
   for (uint32_t i = 0; i < t->asize; i++) markvalue(P, &t->array[i]);
   if (!tab_isdummy(t)) {
     uint32_t size = tab_sizenode(t);
@@ -178,7 +223,7 @@ static void propagate(Proc *P) {
   while (P->gray) {
     GCObj *o = P->gray;
     switch (o->tt) {
-      case T_TABLE: { Table *t = (Table *)o; P->gray = t->gclist; traversetable(P, t); break; }
+      case T_TABLE: { Table *t = (Table *)o; P->gray = t->gclist; t->gclist = NULL; traversetable(P, t); break; }
       case T_LCL: {
         LClosure *cl = (LClosure *)o;
         P->gray = cl->gclist;
@@ -206,6 +251,60 @@ static void propagate(Proc *P) {
         break;
       }
       default: lu_assert(0); P->gray = NULL; break;
+    }
+  }
+}
+
+/* ephemerons: mark values whose keys are marked, until nothing changes */
+static void convergeephemerons(Proc *P) {
+  bool changed;
+  do {
+    changed = false;
+    for (Table *t = P->ephemeron; t; t = (Table *)t->gclist) {
+      if (tab_isdummy(t)) continue;
+      uint32_t size = tab_sizenode(t);
+      for (uint32_t i = 0; i < size; i++) {
+        Node *n = &t->node[i];
+        if (val_isnil(node_val(n)) || keywhite(n)) continue;
+        if (iswhite_weak(node_val(n)) || (node_val(n)->tt >= T_FIRSTGC &&
+            !(val_gc(node_val(n))->marked & (GC_BLACK | GC_SHARED)))) {
+          markvalue(P, node_val(n));
+          changed = true;
+        }
+      }
+    }
+    if (changed) propagate(P);
+  } while (changed);
+}
+
+static void clearbyvalues(Table *list) {
+  for (Table *t = list; t; t = (Table *)t->gclist) {
+    for (uint32_t i = 0; i < t->asize; i++)
+      if (iswhite_weak(&t->array[i])) val_setnil(&t->array[i]);
+    if (tab_isdummy(t)) continue;
+    uint32_t size = tab_sizenode(t);
+    for (uint32_t i = 0; i < size; i++) {
+      Node *n = &t->node[i];
+      if (iswhite_weak(node_val(n))) {
+        val_setnil(node_val(n));
+        if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) n->ktt = T_DEADKEY;
+      }
+    }
+  }
+}
+
+static void clearbykeys(Table *list) {
+  for (Table *t = list; t; t = (Table *)t->gclist) {
+    if (tab_isdummy(t)) continue;
+    uint32_t size = tab_sizenode(t);
+    for (uint32_t i = 0; i < size; i++) {
+      Node *n = &t->node[i];
+      if (!val_isnil(node_val(n)) && keywhite(n)) {
+        val_setnil(node_val(n));
+        n->ktt = T_DEADKEY;
+      } else if (val_isnil(node_val(n)) && n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) {
+        n->ktt = T_DEADKEY;
+      }
     }
   }
 }
@@ -272,13 +371,51 @@ static void sweep(Proc *P) {
   }
 }
 
+/* unreachable objects with finalizers go to tobefnz, in order */
+static void separatetobefnz(Proc *P, bool all) {
+  GCObj **p = &P->finobj;
+  GCObj **lastnext = &P->tobefnz;
+  while (*lastnext) lastnext = &(*lastnext)->next;
+  while (*p) {
+    GCObj *o = *p;
+    if (!all && (o->marked & GC_BLACK)) { p = &o->next; continue; }
+    *p = o->next;
+    o->next = NULL;
+    *lastnext = o;
+    lastnext = &o->next;
+  }
+}
+
+static void unmarklist(GCObj *o) {
+  for (; o; o = o->next) o->marked &= (uint8_t)~GC_BLACK;
+}
+
 void gc_fullcollect(Proc *P) {
   if (P->L == NULL) return;
   P->gray = NULL;
+  P->weak = P->ephemeron = P->allweak = NULL;
   markroots(P);
+  for (GCObj *o = P->tobefnz; o; o = o->next) markobj(P, o);   /* still to finalize */
   propagate(P);
+  convergeephemerons(P);
+  /* weak values die before finalizers resurrect anything */
+  clearbyvalues(P->weak);
+  clearbyvalues(P->allweak);
+  /* unreachable objects with finalizers come back (marked) to be finalized */
+  GCObj *before = P->tobefnz;
+  separatetobefnz(P, false);
+  for (GCObj *o = P->tobefnz; o; o = o->next) markobj(P, o);
+  (void)before;
+  propagate(P);
+  convergeephemerons(P);
+  clearbykeys(P->ephemeron);
+  clearbykeys(P->allweak);
+  clearbyvalues(P->weak);
+  clearbyvalues(P->allweak);
   str_sweep(P);
   sweep(P);
+  unmarklist(P->finobj);
+  unmarklist(P->tobefnz);
   size_t th = P->totalbytes / 100 * (size_t)P->gcpause;
   P->gcthreshold = th < GC_MINTHRESHOLD ? GC_MINTHRESHOLD : th;
 #ifdef LU_STRESS
@@ -299,7 +436,45 @@ void gc_step(lu_State *L) {
   }
 }
 
+void gc_checkfinalizer(Proc *P, GCObj *o, Table *mt) {
+  if (o->marked & GC_FINOBJ) return;                      /* already */
+  if (mt == NULL || tm_get(P, mt, TM_GC) == NULL) return;
+  /* move o from allgc to finobj (new objects are near the head) */
+  for (GCObj **p = &P->allgc; *p; p = &(*p)->next) {
+    if (*p == o) {
+      *p = o->next;
+      o->next = P->finobj;
+      P->finobj = o;
+      o->marked |= GC_FINOBJ;
+      return;
+    }
+  }
+}
+
+void gc_finalizeall(Proc *P) {
+  separatetobefnz(P, true);
+}
+
+GCObj *gc_nextfinalize(Proc *P) {
+  GCObj *o = P->tobefnz;
+  if (o == NULL) return NULL;
+  P->tobefnz = o->next;
+  o->marked &= (uint8_t)~GC_FINOBJ;       /* finalized once; a new setmetatable re-arms */
+  o->next = P->allgc;
+  P->allgc = o;
+  return o;
+}
+
 void gc_freeall(Proc *P) {
+  /* objects with finalizers are freed like the others (no Lua code runs here) */
+  for (GCObj **lists[2] = { &P->finobj, &P->tobefnz }, ***l = lists; l < lists + 2; l++) {
+    while (**l) {
+      GCObj *o = **l;
+      **l = o->next;
+      o->next = P->allgc;
+      P->allgc = o;
+    }
+  }
   /* close open upvalues first, so that freeing order does not matter */
   for (GCObj *o = P->allgc; o; o = o->next) {
     if (o->tt == T_UPVAL) {

@@ -49,6 +49,14 @@ GCObj *gc_newobj(Proc *P, int tt, size_t sz);
 void gc_step(lu_State *L);
 void gc_fullcollect(Proc *P);
 void gc_freeall(Proc *P);
+/* setmetatable: an object whose metatable has __gc now gets finalized
+ * (a __gc added to the metatable later is ignored, as in Lua 5.4) */
+void gc_checkfinalizer(Proc *P, GCObj *o, Table *mt);
+/* at process end: every object with a finalizer is to be finalized */
+void gc_finalizeall(Proc *P);
+/* pop the next object whose finalizer must run (back on allgc), or NULL */
+GCObj *gc_nextfinalize(Proc *P);
+#define gc_pendingfin(P) ((P)->tobefnz != NULL)
 void gc_freeobj(Proc *P, GCObj *o);
 
 #endif

@@ -46,8 +46,11 @@
 #define RELOADBASE()  (base = ci->func + 1)
 #define PROTECT(x)    do { SAVESTATE(); x; RELOADBASE(); } while (0)
 
+/* a collection at a safe point between instructions; pending finalizers
+ * then run as a call, returning to the next instruction */
 #define CHECKGC() do { if (lu_unlikely(gc_needed(P))) { \
-    SAVESTATE(); gc_step(L); RELOADBASE(); } } while (0)
+    SAVESTATE(); gc_step(L); RELOADBASE(); \
+    if (lu_unlikely(gc_pendingfin(P)) && !P->finrunning) goto run_finalizers; } } while (0)
 
 /* a backward jump costs a reduction; out of them, suspend here */
 #define CHECKREDS() do { if (lu_unlikely(--P->reds <= 0)) { \
@@ -662,6 +665,15 @@ concat_cont: {
     CHECKGC();
     goto dispatch;
   }
+
+run_finalizers:
+  /* between two instructions of the Lua frame ci: call them all, then go on */
+  val_setlcf(L->top, lib_gcfinalizers);
+  L->top++;
+  func = L->top - 1;
+  nres = 0;
+  callflags = 0;
+  goto do_call;
 
   /* --------------------------------------------------------- the loop */
 dispatch:

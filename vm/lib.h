@@ -44,6 +44,9 @@ int lib_fileresult(lu_State *L, int ok, const char *fname);
  * status: true|nil, "exit"|"signal", code. */
 int lib_execresult(lu_State *L, int stat);
 
+/* Calls every pending __gc finalizer (a C function: push it and call it). */
+int lib_gcfinalizers(lu_State *L);
+
 /* loadfile: pushes the function, or nil and a message (returns 1 or 2). */
 int lib_loadfile(lu_State *L, const char *fname, const char *mode, int envidx);
 

@@ -169,7 +169,7 @@ static int b_getmetatable(lu_State *L) {
   return 1;
 }
 
-static int b_setmetatable(lu_State *L) {
+static int b_setmetatable(lu_State *L) {  /* (finalizers: lu_setmetatable) */
   int t = lu_type(L, 2);
   lu_checktype(L, 1, LU_TTABLE);
   lu_argexpected(L, t == LU_TNIL || t == LU_TTABLE, 2, "nil or table");
@@ -480,6 +480,50 @@ static int b_dofile(lu_State *L) {
 
 /* --------------------------------------------------------- collectgarbage */
 
+/* Call the pending __gc finalizers, one protected call each; an error in
+ * one is a warning ("error in __gc (...)"), as in lua5.4. */
+static int gcfin_k(lu_State *L, int status, intptr_t ctx);
+
+static int gcfin_next(lu_State *L) {
+  Proc *P = L->P;
+  GCObj *o;
+  while ((o = gc_nextfinalize(P)) != NULL) {
+    Value ov;
+    val_setgc(&ov, o, o->tt);
+    Table *mt = (o->tt == T_TABLE) ? ((Table *)o)->metatable : (o->tt == T_UDATA) ? ((Udata *)o)->metatable : NULL;
+    const Value *f = mt ? tm_get(P, mt, TM_GC) : NULL;
+    if (f == NULL || !val_isfunc(f)) continue;
+    lu_settop(L, 0);
+    lu_pushv(L, f);
+    lu_pushv(L, &ov);
+    return lu_pcallk(L, 1, 0, 0, gcfin_k);
+  }
+  P->finrunning = 0;
+  lu_settop(L, 0);
+  return 0;
+}
+
+static int gcfin_k(lu_State *L, int status, intptr_t ctx) {
+  (void)ctx;
+  if (status != LU_OK && L->P->warn_on) {
+    const char *m = lu_type(L, -1) == LU_TSTRING ? lu_tostring(L, -1) : "error object is not a string";
+    fprintf(stderr, "Lua warning: error in __gc (%s)\n", m);
+    fflush(stderr);
+  }
+  return gcfin_next(L);
+}
+
+int lib_gcfinalizers(lu_State *L) {
+  L->P->finrunning = 1;
+  return gcfin_next(L);
+}
+
+static int collect_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  lu_pushinteger(L, 0);
+  return 1;
+}
+
 static int b_collectgarbage(lu_State *L) {
   static const char *const opts[] = { "stop", "restart", "collect", "count", "step",
     "setpause", "setstepmul", "isrunning", "generational", "incremental", NULL };
@@ -492,6 +536,11 @@ static int b_collectgarbage(lu_State *L) {
       /* safe here: everything live is below this C frame's top */
       gc_fullcollect(P);
       if (o == 2) lu_pushinteger(L, 0); else lu_pushboolean(L, 1);
+      if (gc_pendingfin(P) && !P->finrunning) {
+        /* the finalizers run before collectgarbage returns */
+        lu_pushcfunction(L, lib_gcfinalizers);
+        return lu_callk(L, 0, 0, 0, collect_k);
+      }
       return 1;
     case 3: {
       lu_pushnumber(L, (lu_Num)P->totalbytes / 1024.0);

@@ -126,6 +126,8 @@ void sched_ready(VM *vm, Proc *P);              /* make runnable (if waiting) */
  * process's exit status for the command (0 or 1). */
 int sched_run(VM *vm, Proc *main);
 double sched_now(void);                          /* monotonic ms */
+/* a process that ended runs its pending finalizers first (true: started) */
+bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason);
 
 /* timers: receive timeouts and send_after */
 typedef struct Timer Timer;

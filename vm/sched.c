@@ -271,6 +271,27 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
   fflush(stderr);
 }
 
+/* A process that ended (not killed) runs its pending finalizers first, as
+ * lua_close does: a fresh entry on its main thread.  True when started. */
+bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
+  if (P->killed || P->finalizing || (P->finobj == NULL && P->tobefnz == NULL)) return false;
+  P->finalizing = 1;
+  val_copy(&P->exitreason, reason);
+  lu_State *L = P->mainthread;
+  P->L = L;
+  upval_close(L, L->stack);
+  L->ci = &L->base_ci;
+  L->top = L->stack + 1;
+  L->ntbc = 0;
+  gc_finalizeall(P);
+  val_setlcf(L->top, lib_gcfinalizers);
+  L->top++;
+  do_callentry(L, L->top - 1, 0);
+  P->pstate = PS_WAITING;
+  sched_ready(vm, P);
+  return true;
+}
+
 /* run P for one slice; returns true when it ended (and was finished) */
 static bool runslice(VM *vm, Proc *P, int *mainstatus) {
   vm->current = P;
@@ -297,6 +318,12 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
       if (P->inbox_head) sched_ready(vm, P);
       return false;
     case LU_OK: {
+      if (P->finalizing) {
+        Value r;
+        val_copy(&r, &P->exitreason);
+        proc_finish(P, &r);
+        return true;
+      }
       if (ismain) {
         /* the command's entry (a chunk, -e, -l) finished: the process
          * stays for the next one; the command ends it */
@@ -306,12 +333,14 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
       }
       Value r;
       val_setstr(&r, str_newz(P, "normal"));
+      if (sched_startfinalizers(vm, P, &r)) return false;
       proc_finish(P, &r);
       return true;
     }
     case LU_EXIT: {
       Value r;
       val_copy(&r, &P->exitreason);
+      if (!ismain && sched_startfinalizers(vm, P, &r)) return false;
       proc_finish(P, &r);
       return true;
     }
@@ -341,6 +370,13 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
         return true;
       }
       proc_report(P, L, &r, st);
+      if (P->finalizing) {                /* an error in the last finalizers */
+        Value rr;
+        val_copy(&rr, &P->exitreason);
+        proc_finish(P, &rr);
+        return true;
+      }
+      if (sched_startfinalizers(vm, P, &r)) return false;
       proc_finish(P, &r);
       return true;
     }

@@ -191,6 +191,13 @@ struct Proc {
   /* heap */
   GCObj *allgc;               /* every collectable object of this process */
   GCObj *gray;                /* mark work list */
+  GCObj *finobj;              /* objects with a __gc finalizer (not on allgc) */
+  GCObj *tobefnz;             /* unreachable ones waiting for their finalizer */
+  Table *weak;                /* tables with weak values, found while marking */
+  Table *ephemeron;           /* tables with weak keys */
+  Table *allweak;             /* tables with weak keys and values */
+  uint8_t finrunning;         /* finalizers are being called */
+  uint8_t finalizing;         /* the process ended; its last finalizers run */
   size_t totalbytes;          /* bytes allocated, off-heap bytes included */
   size_t gcthreshold;         /* collect when totalbytes passes this */
   size_t maxheap;             /* 0 = unlimited; past it the process is killed */
