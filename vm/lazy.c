@@ -165,7 +165,8 @@ static void fill_lualib(lu_State *L, Table *t, int j) {
   }
   if (P->scratch == NULL) P->scratch = thread_new(P);
   lu_State *S = P->scratch;
-  Value *oldtop = S->top;
+  /* the chunk may grow (move) the scratch stack: keep offsets */
+  ptrdiff_t oldtop = savestack(S, S->top);
   Proto *p = vm->luamods[j];
   LClosure *cl = lcl_new(P, p->sizeupvalues);
   cl->p = p;
@@ -186,7 +187,7 @@ static void fill_lualib(lu_State *L, Table *t, int j) {
     Value e;
     val_copy(&e, &S->errval);
     S->ci = &S->base_ci;
-    S->top = oldtop;
+    S->top = restorestack(S, oldtop);
     if (st != LU_OK && val_isstr(&e))
       lu_runerror(L, "cannot load library '%s': %s", lurel_lualibs[j].name, str_data(val_str(&e)));
     lu_runerror(L, "cannot load library '%s'", lurel_lualibs[j].name);
@@ -197,7 +198,7 @@ static void fill_lualib(lu_State *L, Table *t, int j) {
   while (tab_next(L, n, kv)) {
     if (tab_get(t, &kv[0]) == VAL_ABSENT) tab_set(L, t, &kv[0], &kv[1]);
   }
-  S->top = oldtop;
+  S->top = restorestack(S, oldtop);
   val_setnil(S->top);
 }
 
