@@ -210,8 +210,15 @@ static uint64_t alias_owner(VM *vm, uint64_t ref) {
 
 void proc_alias(Proc *P, uint64_t ref) {
   VM *vm = P->vm;
+  /* aliases_n counts tombstones too: a rehash drops them and sizes the
+   * table by the live entries, so churn (an alias per gen_server call)
+   * does not grow it */
   if ((vm->aliases_n + 1) * 2 > vm->aliases_size) {
-    size_t ns = vm->aliases_size ? vm->aliases_size * 2 : 32;
+    size_t live = 0;
+    for (size_t j = 0; j < vm->aliases_size; j++)
+      if (vm->aliases[j].ref && vm->aliases[j].pid) live++;
+    size_t ns = 32;
+    while ((live + 1) * 4 > ns) ns *= 2;
     AliasEntry *nt = calloc(ns, sizeof(AliasEntry));
     size_t n = 0;
     for (size_t j = 0; j < vm->aliases_size; j++) {
@@ -232,6 +239,7 @@ void proc_alias(Proc *P, uint64_t ref) {
   vm->aliases[i].ref = ref;
   vm->aliases[i].pid = P->pid;
   vm->aliases_n++;
+  P->naliases++;
 }
 
 bool proc_unalias(Proc *P, uint64_t ref) {
@@ -241,6 +249,7 @@ bool proc_unalias(Proc *P, uint64_t ref) {
   while (vm->aliases[i].ref) {
     if (vm->aliases[i].ref == ref && vm->aliases[i].pid == P->pid) {
       vm->aliases[i].pid = 0;     /* tombstone */
+      P->naliases--;
       return true;
     }
     i = (i + 1) & mask;
@@ -251,6 +260,8 @@ bool proc_unalias(Proc *P, uint64_t ref) {
 /* all aliases of a process that ends */
 static void unalias_all(Proc *P) {
   VM *vm = P->vm;
+  if (P->naliases == 0) return;     /* the usual case: no scan of the table */
+  P->naliases = 0;
   for (size_t j = 0; j < vm->aliases_size; j++)
     if (vm->aliases[j].ref && vm->aliases[j].pid == P->pid) vm->aliases[j].pid = 0;
 }

@@ -189,6 +189,7 @@ struct Proc {
   struct MonEntry *watchers;  /* monitors on this process: ref -> watcher */
   int nwatch, capwatch;
   char *regname;
+  size_t naliases;            /* active aliases in vm->aliases */
   struct Timer *timer;        /* receive timeout / sleep */
   Value exitreason;           /* set when an exit signal or kill ends it */
   int nexit;
