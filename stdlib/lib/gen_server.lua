@@ -4,9 +4,12 @@
 --
 -- Protocol (between processes; all of it is ordinary messages):
 --   call   {"$gen_call", from, request}   from = {caller pid, alias, mref}
---   reply  {mref, value}                  sent to the alias: once the caller
+--   reply  {"$reply", mref, value}        sent to the alias: once the caller
 --                                         gives up (timeout) the alias is
---                                         inactive and the VM drops the reply
+--                                         inactive and the VM drops the reply;
+--                                         mref comes second as in the DOWN,
+--                                         so one pattern {nil, mref} waits
+--                                         for either
 --   cast   {"$gen_cast", request}
 --   stop   {"$gen_stop", reason}          the caller waits for the DOWN
 --   start  {tag, "ok"} | {tag, "error", reason} | {tag, "ignore"}
@@ -40,7 +43,7 @@ local DEFAULT_CALL_TIMEOUT = 5000
 -- a value as text for reports: tables as {a, b, k = v}, strings quoted
 local function fmt(v, depth, seen)
   local t = type(v)
-  if t == "string" then return string.format("%q", v):gsub("\\\n", "\\n") end
+  if t == "string" then return (string.format("%q", v):gsub("\\\n", "\\n")) end
   if t ~= "table" then return tostring(v) end
   local mt = getmetatable(v)
   if type(mt) == "table" and rawget(mt, "__tostring") then
@@ -161,7 +164,7 @@ end
 
 local function doreply(from, value)
   -- to the caller's alias: dropped by the VM once the caller gave up
-  send(from[2], {from[3], value})
+  send(from[2], {"$reply", from[3], value})
 end
 
 -- the action after a state: timeout, hibernate or continue
@@ -289,7 +292,7 @@ local function serve(S)
 end
 
 -- the new process: register, init, acknowledge, serve
-function M._enter(mod, args, starter, tag, linked, name)
+local function enter(mod, args, starter, tag, linked, name)
   local me = self()
   if name ~= nil then
     local ok = pcall(P.register, name, me)
@@ -327,9 +330,9 @@ function M._enter(mod, args, starter, tag, linked, name)
   return fail({"bad_return_value", packed(r, st, action, extra)}, nil, true)
 end
 
-local function entry(...)
-  return gen_server._enter(...)
-end
+-- spawned as a copy of the closure (with the functions it uses): cheaper
+-- than running this chunk again in every new server process
+local entry = enter
 
 local function checkmod(fname, mod)
   if type(mod) ~= "table" then
@@ -408,17 +411,18 @@ function M.call(server, request, timeout)
   local alias = P.alias()
   local mref = P.monitor(pid)
   send(pid, {"$gen_call", {me, alias, mref}, request})
-  local m = receive(any({mref}, {"DOWN", mref}), timeout)
-  if m ~= nil and m[1] == mref then
+  -- the reply {"$reply", mref, value} or {"DOWN", mref, ...}
+  local m = receive({nil, mref}, timeout)
+  if m ~= nil and m[1] == "$reply" then
     P.unalias(alias)
     P.demonitor(mref, true)
-    return m[2]
+    return m[3]
   end
   P.unalias(alias)
   if m == nil then
     P.demonitor(mref, true)
     -- a reply that came in between the timeout and unalias
-    receive({mref}, 0)
+    receive({"$reply", mref}, 0)
     error({"timeout", {"gen_server", "call", {server, request, timeout}}}, 2)
   end
   -- DOWN: the server is gone (or was never there: "noproc")

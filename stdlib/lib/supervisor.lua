@@ -207,17 +207,22 @@ end
 
 -- ------------------------------------------------------------ restarts
 
--- one more restart: false when that exceeds the intensity
+-- one more restart: false when that exceeds the intensity.  S.restarts is
+-- a queue of restart times (ms, ascending): expired ones leave at the head.
 local function addrestart(S)
   local now = P.monotonic()
-  local keep = {}
+  local q = S.restarts
   local period = S.period * 1000
-  for _, t in ipairs(S.restarts) do
-    if now - t < period then keep[#keep + 1] = t end
+  local h, t = q.head, q.tail
+  while h <= t and now - q[h] >= period do
+    q[h] = nil
+    h = h + 1
   end
-  keep[#keep + 1] = now
-  S.restarts = keep
-  return #keep <= S.intensity
+  if h > t then h, t = 1, 0 end
+  t = t + 1
+  q[t] = now
+  q.head, q.tail = h, t
+  return t - h + 1 <= S.intensity
 end
 
 local function find(S, id)
@@ -356,7 +361,7 @@ local Sup = {}
 function Sup.init(arg)
   local spec, name = arg[1], arg[2]
   P.flag("trap_exit", true)
-  local S = {name = name, restarts = {}, children = {}}
+  local S = {name = name, restarts = {head = 1, tail = 0}, children = {}}
   S.strategy = spec.strategy or "one_for_one"
   if not STRATEGIES[S.strategy] then return "stop", {"bad_flags", "unknown strategy " .. tostring(S.strategy)} end
   S.intensity = spec.intensity or 1
