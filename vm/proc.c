@@ -459,7 +459,10 @@ bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
     Proc *Q = proc_lookup(P->vm, pid);
     if (Q) delmon(Q->watchers, &Q->nwatch, ref, NULL);
   }
-  if (flush) {
+  /* A monitor that was still active had no DOWN sent for it (the target's
+   * exit removes the monitor before it sends the DOWN): nothing to flush,
+   * and no scan of a long queue. */
+  if (flush && !had) {
     proc_drain(P);
     for (Msg **l = &P->mq_head; *l; ) {
       if (isdown(P, *l, ref)) mq_unlink(P, l);
