@@ -105,9 +105,17 @@ def find_impls(args):
     return impls
 
 
+def lurel_only(path):
+    """A first line with "-- lurel-only" (processes, OTP: nothing to compare
+    with lua5.4) keeps a file out of this runner."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return "-- lurel-only" in f.readline()
+
+
 def find_benchmarks(args):
     files = {os.path.splitext(os.path.basename(p))[0]: p
-             for p in glob.glob(os.path.join(BENCH_DIR, "*.lua"))}
+             for p in glob.glob(os.path.join(BENCH_DIR, "*.lua"))
+             if not lurel_only(p)}
     names = [n for n in ORDER if n in files]
     names += sorted(n for n in files if n not in SIZES)
     if args.only:

@@ -62,11 +62,22 @@ int mbox_match(const Value *pat, const Value *v, int depth) {
   return val_rawequal(pat, v);
 }
 
-/* does the pattern contain the ref? (the receive marker) */
+/* does every message that matches the pattern contain the ref? (receive
+ * marker)  Only then may the receive skip what was queued before the ref
+ * was made: a process.any() pattern needs the ref in each alternative. */
 static bool hasref(const Value *pat, uint64_t ref, int depth) {
   if (val_isref(pat)) return val_ref(pat) == ref;
   if (!val_istable(pat) || depth > 3) return false;
   Table *t = val_table(pat);
+  if (t->marked & GC_ANY) {
+    bool some = false;
+    for (uint32_t j = 0; j < t->asize; j++) {
+      if (val_isnil(&t->array[j])) continue;
+      if (!hasref(&t->array[j], ref, depth + 1)) return false;
+      some = true;
+    }
+    return some;
+  }
   for (uint32_t j = 0; j < t->asize; j++) if (hasref(&t->array[j], ref, depth + 1)) return true;
   if (!tab_isdummy(t)) {
     uint32_t n = tab_sizenode(t);

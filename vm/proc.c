@@ -205,8 +205,15 @@ static uint64_t alias_owner(VM *vm, uint64_t ref) {
 
 void proc_alias(Proc *P, uint64_t ref) {
   VM *vm = P->vm;
+  /* aliases_n counts tombstones too: a rehash drops them and sizes the
+   * table by the live entries, so churn (an alias per gen_server call)
+   * does not grow it */
   if ((vm->aliases_n + 1) * 2 > vm->aliases_size) {
-    size_t ns = vm->aliases_size ? vm->aliases_size * 2 : 32;
+    size_t live = 0;
+    for (size_t j = 0; j < vm->aliases_size; j++)
+      if (vm->aliases[j].ref && vm->aliases[j].pid) live++;
+    size_t ns = 32;
+    while ((live + 1) * 4 > ns) ns *= 2;
     AliasEntry *nt = calloc(ns, sizeof(AliasEntry));
     size_t n = 0;
     for (size_t j = 0; j < vm->aliases_size; j++) {
@@ -227,6 +234,7 @@ void proc_alias(Proc *P, uint64_t ref) {
   vm->aliases[i].ref = ref;
   vm->aliases[i].pid = P->pid;
   vm->aliases_n++;
+  P->naliases++;
 }
 
 bool proc_unalias(Proc *P, uint64_t ref) {
@@ -236,6 +244,7 @@ bool proc_unalias(Proc *P, uint64_t ref) {
   while (vm->aliases[i].ref) {
     if (vm->aliases[i].ref == ref && vm->aliases[i].pid == P->pid) {
       vm->aliases[i].pid = 0;     /* tombstone */
+      P->naliases--;
       return true;
     }
     i = (i + 1) & mask;
@@ -246,6 +255,8 @@ bool proc_unalias(Proc *P, uint64_t ref) {
 /* all aliases of a process that ends */
 static void unalias_all(Proc *P) {
   VM *vm = P->vm;
+  if (P->naliases == 0) return;     /* the usual case: no scan of the table */
+  P->naliases = 0;
   for (size_t j = 0; j < vm->aliases_size; j++)
     if (vm->aliases[j].ref && vm->aliases[j].pid == P->pid) vm->aliases[j].pid = 0;
 }
@@ -466,7 +477,10 @@ bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
     Proc *Q = proc_lookup(P->vm, pid);
     if (Q && Q->rel) delmon(Q->rel->watchers, &Q->rel->nwatch, ref, NULL);
   }
-  if (flush) {
+  /* A monitor that was still active had no DOWN sent for it (the target's
+   * exit removes the monitor before it sends the DOWN): nothing to flush,
+   * and no scan of a long queue. */
+  if (flush && !had) {
     proc_drain(P);
     for (Msg **l = &P->mq_head; *l; ) {
       if (isdown(P, *l, ref)) mq_unlink(P, l);

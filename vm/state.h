@@ -186,6 +186,7 @@ struct Proc {
   /* links and monitors (proc.c), allocated with the first one */
   struct ProcRel *rel;
   char *regname;
+  size_t naliases;            /* active aliases in vm->aliases */
   struct Timer *timer;        /* receive timeout / sleep */
   Value exitreason;           /* set when an exit signal or kill ends it */
   /* heap */
