@@ -114,6 +114,14 @@ static void unwind_to(lu_State *L, CallInfo *pci, int status) {
   L->nCcalls = 0;
   L->entry = ENTRY_RESUME;
   L->kstatus = status;
+  if (!L->allowhook) {
+    /* the error left a debug hook: hooks run again unless the pcall is
+     * itself inside one */
+    L->allowhook = 1;
+    for (CallInfo *ci = pci; ci; ci = ci->previous)
+      if (ci->callstatus & CIST_HOOKED) { L->allowhook = 0; break; }
+  }
+  L->hookskip = 0;
   /* after a stack overflow, give the extra space back so that the next
    * overflow is reported the same way */
   if (stack_size(L) > LU_MAXSTACK) {

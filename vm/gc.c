@@ -215,6 +215,7 @@ static void traversethread(Proc *P, lu_State *th) {
   for (; o < th->top; o++) markvalue(P, o);
   for (; o < th->stack_last + LU_EXTRA_STACK; o++) val_setnil(o);
   markvalue(P, &th->errval);
+  markvalue(P, &th->hookf);
   for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) markobj(P, (GCObj *)uv);
   if (th->resumer) markobj(P, (GCObj *)th->resumer);
 }

@@ -63,9 +63,11 @@
   } while (0)
 
 #ifdef LU_USE_GOTO
-#define VM_DISPATCH(o)  goto *disptab[o];
+/* disp is disptab, or hooktab (every entry the hook check) while a debug
+ * hook is set: no cost when there is none */
+#define VM_DISPATCH(o)  goto *disp[o];
 #define VM_CASE(name)   L_##name:
-#define VM_NEXT()       do { i = *pc++; goto *disptab[GET_OP(i)]; } while (0)
+#define VM_NEXT()       do { i = *pc++; goto *disp[GET_OP(i)]; } while (0)
 #else
 #define VM_DISPATCH(o)  switch (o)
 #define VM_CASE(name)   case OP_##name:
@@ -389,6 +391,36 @@ static void marktbc(lu_State *L, CallInfo *ci, Value *slot) {
 
 /* ======================================================================= */
 
+/* a frame returned to ci while hooks matter: leaving a hook re-enables
+ * them and puts back the top the hooked instruction saw; returning into a
+ * Lua frame makes its call instruction the last line seen */
+static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
+  if (st & CIST_HOOKED) {
+    L->allowhook = 1;
+    L->hookskip = L->hookresume;
+    if (ci_isLua(ci)) {
+      /* the hooked instruction runs now (savedpc was past it, so that
+       * debug.getinfo inside the hook saw its line) */
+      L->top = ci->func + 1 + ci->u.l.pendingret;
+      ci->u.l.savedpc--;
+    }
+  } else if (L->allowhook && ci_isLua(ci)) {
+    L->oldpc = (int)(ci->u.l.savedpc - ci_lcl(ci)->p->code) - 1;
+  }
+}
+
+/* continuations used by the hooks of C functions */
+static int cfunc_after_hook(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  const Value *f = L->ci->func;
+  return (val_islcf(f) ? val_lcf(f) : val_ccl(f)->f)(L);
+}
+
+static int cfunc_results(lu_State *L, int status, intptr_t ctx) {
+  (void)L; (void)status;
+  return (int)ctx;
+}
+
 int vm_execute(lu_State *L) {
   Proc *P = L->P;
   CallInfo *ci;
@@ -410,7 +442,15 @@ int vm_execute(lu_State *L) {
 #include "opcodes.def"
 #undef OP
   };
+  static const void *const hooktab[NUM_OPCODES] = {
+#define OP(name, fmt, a, b, c, fl) &&hookcheck,
+#include "opcodes.def"
+#undef OP
+  };
+  const void *const *disp = disptab;
 #endif
+  const char *hookev;
+  int hookline;
 
   switch (L->entry) {
     case ENTRY_CALL:
@@ -466,6 +506,11 @@ call_lua: {
     ci->u.l.savedpc = np->code;
     for (; nargs < np->numparams; nargs++) val_setnil(L->top++);
     L->ci = ci;
+    if (lu_unlikely(callflags & CIST_HOOKED)) L->allowhook = 0;
+    else if (lu_unlikely(L->hookmask) && L->allowhook) {
+      L->hookcall = 1;
+      L->oldpc = 0;
+    }
     if (lu_unlikely(--P->reds <= 0)) return LU_PREEMPT;
     goto loadframe;
   }
@@ -481,13 +526,41 @@ call_c: {
     ci->u.c.oldtop = NULL;
     L->ci = ci;
     P->reds--;
+    if (lu_unlikely(callflags & CIST_HOOKED)) L->allowhook = 0;
+    else if (lu_unlikely(L->hookmask & HOOK_CALL) && L->allowhook) {
+      /* the call hook first; the function itself runs as the continuation */
+      ci->u.c.k = cfunc_after_hook;
+      hookev = (callflags & CIST_TAIL) ? "tail call" : "call";
+      goto chook;
+    }
     n = cf(L);
     goto c_result;
   }
 
+chook:
+  /* call the hook for the C frame ci: the frame's values stay below */
+  if (L->stack_last - L->top < 4) { stack_grow(L, 4); }
+  val_copy(L->top, &L->hookf);
+  val_setstr(L->top + 1, str_newz(P, hookev));
+  val_setnil(L->top + 2);
+  L->top += 3;
+  func = L->top - 3;
+  nres = 0;
+  callflags = CIST_HOOKED;
+  goto do_call;
+
 c_result:
   /* ci == L->ci is a C frame that returned n */
   if (lu_likely(n >= 0)) {
+    if (lu_unlikely(L->hookmask & HOOK_RET) && L->allowhook &&
+        !(ci->callstatus & (CIST_RETHOOK | CIST_HOOKED))) {
+      /* the return hook runs above the results, then this again */
+      ci->callstatus |= CIST_RETHOOK;
+      ci->u.c.k = cfunc_results;
+      ci->u.c.ctx = n;
+      hookev = "return";
+      goto chook;
+    }
     Value *res = ci->func;
     int wanted = ci->nresults;
     uint16_t st = ci->callstatus;
@@ -498,6 +571,7 @@ c_result:
     for (; j < wanted; j++) val_setnil(res + j);
     L->top = res + wanted;
     L->ci = ci = ci->previous;
+    if (lu_unlikely((st & CIST_HOOKED) || L->hookmask)) hook_returned(L, ci, st);
     if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
       if (st & CIST_FRESH) { fres = res; goto fresh_return; }
       if (st & CIST_ERRH) errhandler_done(L, res);
@@ -630,10 +704,12 @@ finish_op: {
         /* one __close done: run CLOSE again for the next one */
         L->top = ci->top;
         pc--;
+        L->hookskip = 3;        /* no second hook for the same instruction */
         break;
       case OP_RETURN:
         if (GET_B(inst) == 0) L->top = base + GET_A(inst) + ci->u.l.pendingret;
         pc--;
+        L->hookskip = 3;
         break;
       case OP_CONCAT: {
         /* res sits where the call was pushed: just above the operands */
@@ -675,9 +751,80 @@ run_finalizers:
   callflags = 0;
   goto do_call;
 
+  /* ---------------------------------------------------------- debug hooks */
+hookcheck:
+  /* i is the instruction at pc-1, about to run; hooks run in the order
+   * call, count, line, and after one returns the check resumes at the
+   * next stage (L->hookskip) for the same instruction */
+  if (!L->hookmask || !L->allowhook) goto hookdone;
+  {
+    Proto *hp = cl->p;
+    int npc = (int)(pc - hp->code) - 1;
+    int stage = L->hookskip;
+    L->hookskip = 0;
+    hookline = -1;
+    if (stage <= 0 && L->hookcall) {
+      L->hookcall = 0;
+      L->oldpc = npc;
+      if (L->hookmask & HOOK_CALL) {
+        hookev = (ci->callstatus & CIST_TAIL) ? "tail call" : "call";
+        L->hookresume = 1;
+        goto callhook;
+      }
+    }
+    if (stage <= 1 && (L->hookmask & HOOK_COUNT) && L->basehookcount > 0 &&
+        --L->hookcount <= 0) {
+      L->hookcount = L->basehookcount;
+      hookev = "count";
+      L->hookresume = 2;
+      goto callhook;
+    }
+    if (stage <= 2 && (L->hookmask & HOOK_LINE)) {
+      int line = dbg_line(hp, npc);
+      bool newline = npc == 0 || npc <= L->oldpc || line != dbg_line(hp, L->oldpc);
+      if (hp->is_vararg && npc == 0) newline = false;   /* VARARGPREP, like lua5.4 */
+      L->oldpc = npc;
+      if (newline && line >= 0) {
+        hookev = "line";
+        hookline = line;
+        L->hookresume = 3;
+        goto callhook;
+      }
+    }
+    goto hookdone;
+  }
+callhook:
+  /* call the hook above the live values (top saved in pendingret and put
+   * back by hook_returned), then the same instruction again */
+  ci->u.l.savedpc = pc;
+  if (L->top < ci->top) { ci->u.l.pendingret = (int32_t)(L->top - base); L->top = ci->top; }
+  else ci->u.l.pendingret = (int32_t)(L->top - base);
+  if (L->stack_last - L->top < 4) { stack_grow(L, 4); RELOADBASE(); }
+  val_copy(L->top, &L->hookf);
+  val_setstr(L->top + 1, str_newz(P, hookev));
+  if (hookline >= 0) val_setint(L->top + 2, hookline); else val_setnil(L->top + 2);
+  L->top += 3;
+  func = L->top - 3;
+  nres = 0;
+  callflags = CIST_HOOKED;
+  goto do_call;
+hookdone:
+#ifdef LU_USE_GOTO
+  goto *disptab[GET_OP(i)];
+#else
+  goto dispatch_nohook;
+#endif
+
   /* --------------------------------------------------------- the loop */
 dispatch:
+#ifdef LU_USE_GOTO
+  disp = (lu_unlikely(L->hookmask) && L->allowhook) ? hooktab : disptab;
+#endif
   i = *pc++;
+#ifndef LU_USE_GOTO
+  if (lu_unlikely(L->hookmask)) goto hookcheck;
+dispatch_nohook:
+#endif
   VM_DISPATCH(GET_OP(i)) {
 
   VM_CASE(MOVE) {
@@ -1125,6 +1272,7 @@ dispatch:
       ci->u.l.savedpc = np->code;
       ci->callstatus |= CIST_TAIL;
       for (; nargs < np->numparams; nargs++) val_setnil(L->top++);
+      if (lu_unlikely(L->hookmask) && L->allowhook) { L->hookcall = 1; L->oldpc = 0; }
       if (lu_unlikely(--P->reds <= 0)) return LU_PREEMPT;
       goto loadframe;
     }
@@ -1142,6 +1290,8 @@ dispatch:
     ra = RA();
     nret = GET_B(i) - 1;
     if (nret < 0) nret = (int)(L->top - ra);
+    if (lu_unlikely(L->hookmask & HOOK_RET) && L->allowhook && !(ci->callstatus & CIST_RETHOOK))
+      goto rethook;
     if (lu_unlikely(tbc_pending(L, base))) {
       /* call one __close above the values; finish_op comes back here */
       SAVEPC();
@@ -1163,10 +1313,31 @@ dispatch:
   VM_CASE(RETURN0)
     ra = base;
     nret = 0;
+    if (lu_unlikely(L->hookmask & HOOK_RET) && L->allowhook && !(ci->callstatus & CIST_RETHOOK))
+      goto rethook;
     goto lua_return;
   VM_CASE(RETURN1)
     ra = RA();
     nret = 1;
+    if (lu_unlikely(L->hookmask & HOOK_RET) && L->allowhook && !(ci->callstatus & CIST_RETHOOK))
+      goto rethook;
+    goto lua_return;
+  rethook:
+    /* the return hook runs first (above the values); then RETURN again */
+    ci->callstatus |= CIST_RETHOOK;
+    ci->u.l.savedpc = pc;
+    ci->u.l.pendingret = (int32_t)(L->top - base);
+    L->top = (ra + nret > ci->top) ? ra + nret : ci->top;
+    if (L->stack_last - L->top < 4) { stack_grow(L, 4); RELOADBASE(); }
+    val_copy(L->top, &L->hookf);
+    val_setstr(L->top + 1, str_newz(P, "return"));
+    val_setnil(L->top + 2);
+    L->top += 3;
+    func = L->top - 3;
+    nres = 0;
+    L->hookresume = 3;
+    callflags = CIST_HOOKED;
+    goto do_call;
   lua_return: {
       Value *res = ci->func;
       int wanted = ci->nresults;
@@ -1177,6 +1348,10 @@ dispatch:
       for (; j < wanted; j++) val_setnil(res + j);
       L->top = res + wanted;
       L->ci = ci = ci->previous;
+      if (lu_unlikely((st & CIST_HOOKED) || L->hookmask)) {
+        hook_returned(L, ci, st);
+        if (st & CIST_HOOKED) goto returned;    /* dispatch picks the table again */
+      }
       if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
         if (st & CIST_FRESH) { fres = res; goto fresh_return; }
         if (st & CIST_ERRH) errhandler_done(L, res);

@@ -168,6 +168,15 @@ static void scratch_put(Proc *P, lu_State *S) {
 }
 
 /* fill library instance t (of library i) from its opener */
+/* a C closure whose upvalue is table from gets to table to instead */
+static void retarget_upvalue(const Value *f, Table *from, Table *to) {
+  if (!val_isccl(f)) return;
+  CClosure *c = val_ccl(f);
+  for (int j = 0; j < c->nupvalues; j++)
+    if (val_istable(&c->upvalue[j]) && val_table(&c->upvalue[j]) == from)
+      val_settable(&c->upvalue[j], to);
+}
+
 static void fill_library(lu_State *L, Table *t, int i) {
   Proc *P = L->P;
   lu_State *S = scratch_get(P);
@@ -184,6 +193,16 @@ static void fill_library(lu_State *L, Table *t, int i) {
   if (i == LIB_PROCESS && tab_getstr(t, str_newz(P, "receive")) == VAL_ABSENT) {
     Value f;
     if (lib_prim(L, "receive", &f)) tab_setstr(L, t, str_newz(P, "receive"), &f);
+  }
+  if (i == LIB_PACKAGE) {
+    /* the searchers and require hold the package table as upvalue: it
+     * must be the instance, or package.path set by the program is unseen */
+    const Value *sv = tab_getstr(t, str_newz(P, "searchers"));
+    if (val_istable(sv)) {
+      Table *st = val_table(sv);
+      for (lu_Int j = 1; j <= 8; j++) retarget_upvalue(tab_getint(st, j), n, t);
+    }
+    retarget_upvalue(tab_getstr(val_table(proc_registry(P)), str_newz(P, "_LUREL_REQUIRE")), n, t);
   }
   if (i == LIB_STRING && P->strmt) {
     Table *mt = P->strmt;

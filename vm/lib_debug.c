@@ -284,37 +284,49 @@ static int db_setuservalue(lu_State *L) {
   return 1;
 }
 
-/* hooks: accepted and remembered; calling them needs interpreter support
- * that is still to come (issue: debug hooks) */
+/* hooks: one per thread; the interpreter calls it with the event name
+ * and, for "line", the line number */
 static int db_sethook(lu_State *L) {
   int arg;
-  (void)getthread(L, &arg);
-  if (lu_isnoneornil(L, arg + 1)) {
-    lu_pushnil(L);
-    lu_rawsetfield(L, LU_REGISTRYINDEX, "_HOOK");
+  lu_State *L1 = getthread(L, &arg);
+  int mask = 0, count = 0;
+  if (!lu_isnoneornil(L, arg + 1)) {
+    const char *smask = lu_checkstring(L, arg + 2);
+    lu_checktype(L, arg + 1, LU_TFUNCTION);
+    lu_Int c = lu_optinteger(L, arg + 3, 0);
+    count = c < 0 ? 0 : c > INT32_MAX ? INT32_MAX : (int)c;
+    if (strchr(smask, 'c')) mask |= HOOK_CALL;
+    if (strchr(smask, 'r')) mask |= HOOK_RET;
+    if (strchr(smask, 'l')) mask |= HOOK_LINE;
+    if (count > 0) mask |= HOOK_COUNT;
+  }
+  if (mask == 0) {
+    val_setnil(&L1->hookf);
+    L1->hookmask = 0;
+    L1->basehookcount = L1->hookcount = 0;
     return 0;
   }
-  const char *smask = lu_checkstring(L, arg + 2);
-  lu_checktype(L, arg + 1, LU_TFUNCTION);
-  lu_Int count = lu_optinteger(L, arg + 3, 0);
-  lu_createtable(L, 3, 0);
-  lu_pushvalue(L, arg + 1);
-  lu_rawseti(L, -2, 1);
-  lu_pushstring(L, smask);
-  lu_rawseti(L, -2, 2);
-  lu_pushinteger(L, count);
-  lu_rawseti(L, -2, 3);
-  lu_rawsetfield(L, LU_REGISTRYINDEX, "_HOOK");
+  val_copy(&L1->hookf, lu_index2value(L, arg + 1));
+  L1->hookmask = (uint8_t)mask;
+  L1->basehookcount = L1->hookcount = count;
+  L1->hookcall = 0;
+  L1->hookskip = 0;
   return 0;
 }
 
 static int db_gethook(lu_State *L) {
-  lu_rawgetfield(L, LU_REGISTRYINDEX, "_HOOK");
-  if (!lu_istable(L, -1)) { lu_pushnil(L); return 1; }
-  int t = lu_gettop(L);
-  lu_rawgeti(L, t, 1);
-  lu_rawgeti(L, t, 2);
-  lu_rawgeti(L, t, 3);
+  int arg;
+  lu_State *L1 = getthread(L, &arg);
+  if (!L1->hookmask) { lu_pushnil(L); return 1; }
+  char buf[4];
+  int n = 0;
+  if (L1->hookmask & HOOK_CALL) buf[n++] = 'c';
+  if (L1->hookmask & HOOK_RET) buf[n++] = 'r';
+  if (L1->hookmask & HOOK_LINE) buf[n++] = 'l';
+  buf[n] = 0;
+  lu_pushv(L, &L1->hookf);
+  lu_pushstring(L, buf);
+  lu_pushinteger(L, L1->basehookcount);
   return 3;
 }
 

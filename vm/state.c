@@ -76,6 +76,13 @@ static void thread_initfields(Proc *P, lu_State *L1) {
   L1->tbc = NULL;
   L1->ntbc = L1->tbccap = 0;
   L1->closing = 0;
+  val_setnil(&L1->hookf);
+  L1->hookmask = 0;
+  L1->allowhook = 1;
+  L1->hookskip = 0;
+  L1->hookcall = 0;
+  L1->hookcount = L1->basehookcount = 0;
+  L1->oldpc = 0;
   L1->nargs_resume = 0;
   L1->entry = ENTRY_RESUME;
   L1->entry_nres = 0;

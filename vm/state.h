@@ -62,7 +62,8 @@ struct CallInfo {
 #define CIST_XPCALL   (1u << 5)   /* xpcall frame: has a message handler (at func+1) */
 #define CIST_ERRH     (1u << 6)   /* running a message handler */
 #define CIST_CLOSEERR (1u << 7)   /* a __close call made while unwinding an error */
-#define CIST_HOOKED   (1u << 8)
+#define CIST_HOOKED   (1u << 8)   /* running a debug hook */
+#define CIST_RETHOOK  (1u << 9)   /* the return hook of this frame ran */
 
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
 
@@ -94,7 +95,21 @@ struct lu_State {
   int ntbc, tbccap;
   uint8_t closing;            /* unwinding everything (coroutine.close): no pcall stops it */
   Value errval;               /* error object while unwinding */
+  /* debug hooks (debug.sethook): per thread */
+  Value hookf;                /* the hook function, or nil */
+  uint8_t hookmask;           /* HOOK_* */
+  uint8_t allowhook;          /* not inside a hook */
+  uint8_t hookskip;           /* the instruction after a hook runs without one */
+  uint8_t hookcall;           /* a call hook is due at the next instruction */
+  uint8_t hookresume;         /* the stage hookskip takes when the hook returns */
+  int hookcount, basehookcount;
+  int oldpc;                  /* last pc seen by the line hook in this frame */
 };
+
+#define HOOK_CALL   1
+#define HOOK_RET    2
+#define HOOK_LINE   4
+#define HOOK_COUNT  8
 
 /* coroutine states */
 #define CO_NEW        0       /* created, never resumed */
