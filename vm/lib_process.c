@@ -45,7 +45,7 @@ static void pushref(lu_State *L, uint64_t ref) { val_setref(L->top, ref); L->top
 
 /* 1 match, 0 no match, -1 the pattern has a function (match it in Lua) */
 static int match(Proc *P, const Value *pat, const Value *v, int depth) {
-  if (depth > 100) return 0;
+  if (depth > 100) return -1;       /* too deep for C recursion: match it in Lua */
   if (iswild(pat)) return !val_isnil(v);
   if (val_isfunc(pat)) return -1;
   if (val_istable(pat)) {
@@ -85,10 +85,11 @@ static int match(Proc *P, const Value *pat, const Value *v, int depth) {
   return val_rawequal(pat, v);
 }
 
-/* does the pattern need Lua (a function somewhere)? */
+/* does the pattern need Lua (a function somewhere, or nesting too deep
+ * for match() above)? */
 static bool hasfunction(const Value *pat, int depth) {
-  if (val_isfunc(pat)) return true;
-  if (!val_istable(pat) || depth > 100) return false;
+  if (val_isfunc(pat) || depth > 100) return true;
+  if (!val_istable(pat)) return false;
   Table *t = val_table(pat);
   for (uint32_t j = 0; j < t->asize; j++) if (hasfunction(&t->array[j], depth + 1)) return true;
   if (!tab_isdummy(t)) {
