@@ -565,6 +565,26 @@ void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
   fflush(stderr);
 }
 
+/* A reason that cannot be sent (nil, a coroutine, an open file, a table
+ * holding one) is replaced by its description, as in a crash report, so
+ * that links and monitors still hear of the end. */
+static void sendable_reason(Proc *P, lu_State *L, Value *r) {
+  if (val_isstr(r)) return;
+  Msg *probe = newmsg(MSG_DATA, P->pid);
+  lu_Jmp jb;
+  jb.previous = P->errorjmp;
+  P->errorjmp = &jb;
+  if (setjmp(jb.b) == 0) {
+    copy_tomsg(L, r, probe);            /* frees probe when it fails */
+    msg_free(probe);
+  } else {
+    char buf[64];
+    snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, r));
+    val_setstr(r, str_newz(P, buf));
+  }
+  P->errorjmp = jb.previous;
+}
+
 void proc_finish(Proc *P, const Value *reason) {
   VM *vm = P->vm;
   P->pstate = PS_EXITING;
@@ -581,6 +601,8 @@ void proc_finish(Proc *P, const Value *reason) {
     val_copy(&r, reason);
     val_copy(L->top, &r);      /* keep it reachable */
     L->top++;
+    sendable_reason(P, L, &r);
+    val_copy(L->top - 1, &r);
     /* the name is freed before exit signals and DOWN messages go out */
     if (P->regname) proc_unregister(vm, P->regname);
     unalias_all(P);
