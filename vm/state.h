@@ -63,6 +63,7 @@ struct CallInfo {
 #define CIST_ERRH     (1u << 6)   /* running a message handler */
 #define CIST_CLOSEERR (1u << 7)   /* a __close call made while unwinding an error */
 #define CIST_HOOKED   (1u << 8)
+#define CIST_EXITCLOSE (1u << 9)  /* a __close call made while process.exit unwinds */
 
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
 
