@@ -287,6 +287,7 @@ static int spawn_common(lu_State *L, int fnarg, SpawnOpts *o) {
   int n = lu_gettop(L) - fnarg;
   uint64_t monref = 0;
   /* function and arguments on top */
+  lu_checkstack(L, n + 1, "too many arguments");
   lu_pushvalue(L, fnarg);
   for (int j = 1; j <= n; j++) lu_pushvalue(L, fnarg + j);
   Proc *Q = proc_spawn(L, n, o, &monref);
