@@ -449,7 +449,8 @@ bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
     if (Q) delmon(Q->watchers, &Q->nwatch, ref, NULL);
   }
   if (flush) {
-    proc_drain(P);
+    /* an exit signal found in the inbox may end the process here */
+    if (P->inbox_head && !proc_drain(P)) lu_throw(L, LU_KILL);
     for (Msg **l = &P->mq_head; *l; ) {
       if (isdown(P, *l, ref)) mq_unlink(P, l);
       else l = &(*l)->next;
