@@ -499,13 +499,14 @@ bool proc_drain(Proc *P) {
         P->killed = 1;
         alive = false;
         break;
-      case SIG_EXIT: {
+      case SIG_EXIT:
+      case SIG_LINKEXIT: {
         copy_adopt(P, m);
         Value reason;
         val_copy(&reason, &m->v);
         bool normal = val_isstr(&reason) && strcmp(str_data(val_str(&reason)), "normal") == 0;
         bool fromself = (m->from == P->pid);
-        dellink(P, m->from);
+        if (m->kind == SIG_LINKEXIT) dellink(P, m->from);   /* exit/2 leaves links alone */
         if (P->trap_exit) {
           /* becomes {"EXIT", from, reason} */
           Table *t = tab_new(P);
@@ -613,9 +614,9 @@ void proc_finish(Proc *P, const Value *reason) {
     for (int j = 0; j < P->nlinks; j++) {
       Proc *Q = proc_lookup(vm, P->links[j]);
       if (!Q) continue;
-      Msg *m = newmsg(SIG_EXIT, P->pid);
+      Msg *m = newmsg(SIG_LINKEXIT, P->pid);
       copy_tomsg(L, &lr, m);
-      proc_sendsignal(vm, P->pid, Q->pid, SIG_EXIT, m);
+      proc_sendsignal(vm, P->pid, Q->pid, SIG_LINKEXIT, m);
     }
     for (int j = 0; j < P->nwatch; j++) {
       Proc *Q = proc_lookup(vm, P->watchers[j].pid);
