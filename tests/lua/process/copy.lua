@@ -241,5 +241,35 @@ collectgarbage(); collectgarbage()
 ok(keep.data[3] == 3 and keep.f() == "alive" and #keep.s == 100000, "a received message survives collections")
 ok(collectgarbage("count") < mem0 + 1024, "200 dropped messages of 10 KB are collected")
 
+-- long strings as keys inside a message
+local long = string.rep("L", 100) .. "key"
+c = roundtrip({[long] = "v1", [string.rep("M", 60)] = "v2", short = "v3"})
+ok(c[string.rep("L", 100) .. "key"] == "v1" and c[string.rep("M", 60)] == "v2" and c.short == "v3",
+   "long-string keys of a received table are found by equal local strings")
+local lk = {}
+for i = 1, 500 do lk[string.rep("k", 50) .. i] = i end
+c = roundtrip(lk)
+local okk = true
+for i = 1, 500 do if c[string.rep("k", 50) .. i] ~= i then okk = false end end
+ok(okk, "500 long-string keys")
+
+-- queued messages (not yet received) survive collections
+for i = 1, 1000 do P.send(me, {i, {tostring(i)}, string.rep("s", 50) .. i}) end
+P.spawn(function(parent) for i = 1, 1000 do P.send(parent, {"other", {i}}) end end, me)
+collectgarbage(); collectgarbage()
+local junk = {}
+for i = 1, 100000 do junk[i] = {i} end
+junk = nil
+collectgarbage(); collectgarbage()
+local okq = true
+for i = 1, 1000 do
+  local m = P.receive({P._, P._, P._})
+  if not (m[1] == i and m[2][1] == tostring(i) and m[3] == string.rep("s", 50) .. i) then okq = false end
+end
+for i = 1, 1000 do
+  if P.receive({"other"})[2][1] ~= i then okq = false end
+end
+ok(okq, "2000 queued messages survive garbage collection intact")
+
 P.send(echo, "stop")
 print("copy: all done")

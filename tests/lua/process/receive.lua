@@ -34,6 +34,14 @@ P.send(me, 2)
 ok(P.receive(P.any(2), 0) == 2, "receive(any(2), 0) skips the 1")
 ok(P.receive(0) == 1, "the 1 is still there")
 
+-- with two arguments the first is always the pattern, even a number
+P.send(me, 4); P.send(me, 5)
+ok(P.receive(5, 1000) == 5, "receive(5, 1000): the number 5 is the pattern when a timeout follows")
+ok(P.receive(5, 0) == nil, "receive(5, 0): no other 5")
+ok(P.receive() == 4, "the 4 stays")
+P.send(me, "x")
+ok(P.receive(nil, 1000) == "x", "receive(nil, 1000): any message")
+
 -- a timeout with a waiting message that matches returns at once
 P.send(me, "now")
 ok(P.receive(10000) == "now", "receive(10000) returns a waiting message")
