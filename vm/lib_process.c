@@ -100,11 +100,26 @@ static bool hasfunction(const Value *pat, int depth) {
   return false;
 }
 
-/* does the pattern contain the ref? (receive marker) */
+/* Does every value the pattern matches contain the ref?  Only then may a
+ * receive skip the messages queued before the ref was made (receive
+ * marker): a ref somewhere in the pattern is not enough when it sits in
+ * one alternative of process.any, or beside a function that may match
+ * anything. */
 static bool hasref(const Value *pat, uint64_t ref, int depth) {
   if (val_isref(pat)) return val_ref(pat) == ref;
   if (!val_istable(pat) || depth > 3) return false;
   Table *t = val_table(pat);
+  if (t->marked & GC_ANY) {
+    /* any(p1, p2, ...): every alternative must need the ref */
+    bool some = false;
+    for (uint32_t j = 0; j < t->asize; j++) {
+      if (val_isnil(&t->array[j])) continue;
+      if (!hasref(&t->array[j], ref, depth + 1)) return false;
+      some = true;
+    }
+    return some;
+  }
+  /* a table pattern: every key must match, so one that needs it is enough */
   for (uint32_t j = 0; j < t->asize; j++) if (hasref(&t->array[j], ref, depth + 1)) return true;
   if (!tab_isdummy(t)) {
     uint32_t n = tab_sizenode(t);
