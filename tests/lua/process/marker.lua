@@ -44,17 +44,63 @@ ok(P.receive({stale, P._}, 0)[2] == -1, "the older lookalike is still there")
 drain_old(N)
 ok(P.receive(0) == nil, "all older messages still there, in order")
 
--- the older messages are not scanned: count pattern calls.  The pattern
--- {any(f, ref), _} calls f on the first field of each message it tests.
+-- the older messages are not scanned.  Scanning a message costs a
+-- reduction, so a receive that scanned the N older ones would cost at
+-- least N reductions.
+local function reds() return P.info(me).reductions end
 fill(N)
-local calls = 0
-local function count(v) calls = calls + 1 return false end
 ref = P.make_ref()
 P.send(server, {from = me, ref = ref, n = 5})
-r = P.receive({P.any(count, ref), P._})
-ok(r[1] == ref and r[2] == 10, "make_ref + function pattern: the right reply")
-ok(calls < 10, "the " .. N .. " older messages were not scanned (" .. calls .. " pattern calls)")
+local r0 = reds()
+r = P.receive({ref, P._})
+local used = reds() - r0
+ok(r[1] == ref and r[2] == 10, "make_ref: the right reply again")
+ok(used < N / 2, "the " .. N .. " older messages were not scanned (" .. used .. " reductions)")
 drain_old(N)
+-- and a receive that must scan them all does cost that much (the measure works)
+fill(N)
+r0 = reds()
+ok(P.receive({"never"}, 0) == nil, "a receive that matches nothing")
+used = reds() - r0
+ok(used >= N, "scanning " .. N .. " messages costs at least " .. N .. " reductions (" .. used .. ")")
+drain_old(N)
+
+-- the same with a function in the pattern (the receive runs in Lua)
+local calls = 0
+local function count(v) calls = calls + 1 return true end
+fill(N)
+ref = P.make_ref()
+P.send(server, {from = me, ref = ref, n = 6})
+r0 = reds()
+r = P.receive({ref, count})
+used = reds() - r0
+ok(r[1] == ref and r[2] == 12 and calls == 1, "make_ref + function pattern: the right reply")
+ok(used < N / 2, "... without scanning the " .. N .. " older messages (" .. used .. " reductions)")
+drain_old(N)
+
+-- a pattern that can match messages without the ref must still see the
+-- older messages: the marker is only for patterns that need the ref
+P.send(me, {"x", 1})
+ref = P.make_ref()
+r = P.receive(P.any({ref, P._}, {"x", P._}), 0)
+ok(r ~= nil and r[1] == "x", "any({ref, _}, {'x', _}) finds an older {'x', 1}")
+P.send(me, {"y", 1})
+ref = P.make_ref()
+r = P.receive({P.any(ref, "y"), P._}, 0)
+ok(r ~= nil and r[1] == "y", "{any(ref, 'y'), _} finds an older {'y', 1}")
+P.send(me, {"z", 1})
+ref = P.make_ref()
+r = P.receive({P.any(ref, function(v) return v == "z" end), P._}, 0)
+ok(r ~= nil and r[1] == "z", "{any(ref, function), _} finds an older {'z', 1}")
+local gone, gref = P.spawn_monitor(function() end)
+while P.alive(gone) do P.yield() end
+ref = P.make_ref()                         -- the DOWN is queued before the ref
+r = P.receive(P.any({ref, P._}, {"DOWN", gref}), 0)
+ok(r ~= nil and r[1] == "DOWN", "a receive for a reply or an older DOWN finds the DOWN")
+P.send(me, {"w", 1})
+ref = P.make_ref()
+r = P.receive(function(v) return v[1] == "w" or v[1] == ref end, 0)
+ok(r ~= nil and r[1] == "w", "a function pattern (that holds the ref as an upvalue) sees older messages")
 
 -- the same for a fresh ref that the pattern holds deeper
 fill(100)
@@ -69,7 +115,9 @@ fill(N)
 local victim = P.spawn(function() P.receive() end)
 local mref = P.monitor(victim)
 P.send(victim, "die")
+local rm = reds()
 local d = P.receive({"DOWN", mref, "process", victim, P._})
+ok(reds() - rm < N / 2, "monitor: the older messages were not scanned (" .. (reds() - rm) .. " reductions)")
 ok(d[5] == "normal", "monitor: the DOWN for the fresh ref among " .. N .. " older messages")
 drain_old(N)
 
@@ -78,10 +126,10 @@ fill(N)
 local dead, dref = P.spawn_monitor(function() end)
 P.receive({"DOWN", dref})
 mref = P.monitor(dead)
-calls = 0
-d = P.receive({P.any(count, "DOWN"), mref})
+local r1 = reds()
+d = P.receive({"DOWN", mref})
 ok(d[5] == "noproc", "monitor of a dead pid: immediate DOWN noproc found")
-ok(calls < 10, "... without scanning the " .. N .. " older messages (" .. calls .. " pattern calls)")
+ok(reds() - r1 < N / 2, "... without scanning the " .. N .. " older messages (" .. (reds() - r1) .. " reductions)")
 drain_old(N)
 
 -- spawn_monitor
