@@ -554,7 +554,8 @@ static int p_cancel_timer(lu_State *L) {
   if (!val_isref(v)) return lu_typeerror(L, 1, "timer ref");
   double left = timer_cancelref(L->P->vm, val_ref(v));
   if (left < 0) lu_pushboolean(L, 0);
-  else lu_pushinteger(L, (lu_Int)ceil(left));
+  else if (ceil(left) < 9223372036854775808.0) lu_pushinteger(L, (lu_Int)ceil(left));
+  else lu_pushnumber(L, ceil(left));      /* too far for an integer (math.huge ms) */
   return 1;
 }
 
