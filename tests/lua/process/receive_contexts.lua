@@ -157,5 +157,22 @@ P.send(me, {"c2", 1})
 local _, got = coroutine.resume(c2)
 ok(got[2] == 1 and coroutine.close(c2), "a receiving coroutine can be closed between receives")
 
+-- spawn, link and monitor from inside a coroutine
+local cpid, cref = coroutine.wrap(function()
+  assert(P.self() == me, "self() inside a coroutine is the process's pid")
+  return P.spawn_monitor(function(parent) P.send(parent, "spawned-in-co") end, me)
+end)()
+ok(P.receive("spawned-in-co") == "spawned-in-co" and P.receive({"DOWN", cref})[5] == "normal",
+   "spawn_monitor from inside a coroutine")
+local args = {}
+for i = 1, 100 do args[i] = i end
+P.spawn(function(parent)
+  local co = coroutine.create(function(...)
+    P.spawn(function(parent, ...) P.send(parent, {"co-args", select("#", ...)}) end, parent, ...)
+  end)
+  coroutine.resume(co, table.unpack(args))
+end, me)
+ok(P.receive({"co-args"})[2] == 100, "spawn with 100 arguments from a coroutine in a child")
+
 P.send(helper, "stop")
 print("receive_contexts: all done")

@@ -92,6 +92,13 @@ P.cancel_timer(c1)
 P.send_after(400, me, "later")
 ok(P.receive("later") == "later", "a later timer fired")
 ok(P.receive("cancel-me", 0) == nil, "the cancelled earlier timer never delivered")
+local far = P.cancel_timer(P.send_after(math.huge, me, "never"))
+ok(type(far) == "number" and far > 1e300, "cancel_timer of a timer at math.huge ms gives a huge number: " .. tostring(far))
+far = P.cancel_timer(P.send_after(1e300, me, "never"))
+ok(type(far) == "number" and far > 1e299, "cancel_timer of a timer at 1e300 ms: " .. tostring(far))
+-- a receive with a huge timeout still gets its message
+P.spawn(function(parent) P.sleep(20) P.send(parent, "late") end, me)
+ok(P.receive(math.huge) == "late", "receive(math.huge) waits for the message")
 ok(P.cancel_timer(P.make_ref()) == false, "cancel_timer of a ref that is no timer is false")
 ok(not pcall(P.cancel_timer, "x"), "cancel_timer needs a ref")
 
