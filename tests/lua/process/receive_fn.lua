@@ -51,6 +51,23 @@ local left = 0
 while P.receive(0) ~= nil do left = left + 1 end
 ok(left == 150 + 10, "the 160 non-matching messages are still there")
 
+-- the same for a data pattern (matched in C): waking up for each new
+-- message must not rescan the old ones.  Scanning costs a reduction per
+-- message, so rescanning 2000 old messages on each of 200 wake-ups would
+-- cost 400000 reductions.
+for i = 1, 2000 do P.send(me, {"old", i}) end
+local trickle = P.spawn(function(parent)
+  P.receive("go")
+  for i = 1, 200 do P.send(parent, {"new", i}); P.yield() end
+  P.send(parent, {"target"})
+end, me)
+local r0 = P.info(me).reductions
+P.send(trickle, "go")
+ok(P.receive({"target"})[1] == "target", "data pattern: the target arrives after 200 others, one at a time")
+local used = P.info(me).reductions - r0
+ok(used < 2 * (2000 + 200 + 100), "each message was scanned once (" .. used .. " reductions)")
+while P.receive(0) do end
+
 -- with a timeout: messages arriving during a wait that times out are
 -- each tested once
 calls, seen = 0, {}
