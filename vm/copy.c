@@ -308,6 +308,13 @@ static void fill(Copy *C, GCObj *src, GCObj *dst) {
       for (uint32_t j = 0; j < s->asize && !C->err; j++) copyvalue(C, &s->array[j], &d->array[j]);
       if (!tab_isdummy(s)) {
         uint32_t sz = tab_sizenode(s);
+        /* A value that becomes a fix-up (the receiver's globals or library)
+         * cannot keep its node slot's address while more keys go in: an
+         * insertion may move the node, or take it over while its value is
+         * nil.  Such a value holds a placeholder until every key is in, and
+         * its fix-up is made afterwards. */
+        Value *defer = NULL;             /* keys whose value is a fix-up */
+        int ndefer = 0, capdefer = 0;
         for (uint32_t j = 0; j < sz && !C->err; j++) {
           Node *nd = &s->node[j];
           if (val_isnil(node_val(nd)) || nd->ktt == T_DEADKEY) continue;
@@ -316,11 +323,28 @@ static void fill(Copy *C, GCObj *src, GCObj *dst) {
           k.tt = nd->ktt;
           int before = C->F->nfix;
           copyvalue(C, &k, &nk);
-          if (C->err) return;
-          if (C->F->nfix != before) { C->err = "cannot send a library table as a table key"; return; }
+          if (C->err) break;
+          if (C->F->nfix != before) { C->err = "cannot send a library table as a table key"; break; }
           Value *slot = tab_fraginsert(d, &nk);
           copyvalue(C, node_val(nd), slot);
+          if (C->F->nfix != before) {
+            val_setbool(slot, 1);        /* placeholder: the node stays taken */
+            if (ndefer == capdefer) {
+              capdefer = capdefer ? capdefer * 2 : 8;
+              Value *nd2 = realloc(defer, (size_t)capdefer * sizeof(Value));
+              if (!nd2) { C->err = "not enough memory"; break; }
+              defer = nd2;
+            }
+            val_copy(&defer[ndefer], &nk);
+            ndefer++;
+          }
         }
+        /* those fix-ups are the last ndefer ones, in order: point them at
+         * their slots now that d is complete */
+        if (!C->err)
+          for (int f = 0; f < ndefer; f++)
+            C->F->fix[C->F->nfix - ndefer + f].slot = (Value *)tab_get(d, &defer[f]);
+        free(defer);
       }
       break;
     }

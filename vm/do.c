@@ -153,6 +153,16 @@ static bool close_next(lu_State *L, Value *level, int status) {
 
 /* After an error was thrown: decide where execution continues.
  * Returns true to continue running, false when the error escapes. */
+/* Does an error thrown now escape a __close run by process.exit?  Then
+ * the exit goes on (no pcall may catch it), with the exit's reason. */
+static bool escapes_exitclose(lu_State *L) {
+  for (CallInfo *ci = L->ci; ci != NULL; ci = ci->previous) {
+    if (ci->callstatus & CIST_YPCALL) return false;
+    if (ci->callstatus & CIST_EXITCLOSE) return true;
+  }
+  return false;
+}
+
 static bool handle_error(lu_State *L, int status) {
   if (status == LU_KILL) return false;      /* no Lua code runs */
   if (status == LU_EXIT) {
@@ -249,6 +259,7 @@ int do_run(lu_State *L) {
       return st;
     }
     L = P->L;
+    if (jb.status != LU_EXIT && jb.status != LU_KILL && escapes_exitclose(L)) jb.status = LU_EXIT;
     if (!handle_error(L, jb.status)) {
       P->errorjmp = jb.previous;
       return jb.status;

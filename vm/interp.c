@@ -372,9 +372,9 @@ static LU_NORETURN void errhandler_done(lu_State *L, const Value *res) {
 
 /* A __close called while unwinding returned: go on unwinding the same
  * error (saved just below the call). */
-static LU_NORETURN void closeerr_done(lu_State *L, Value *res) {
+static LU_NORETURN void closeerr_done(lu_State *L, Value *res, uint16_t st) {
   val_copy(&L->errval, res - 1);
-  lu_throw(L, L->closestatus);
+  lu_throw(L, (st & CIST_EXITCLOSE) ? LU_EXIT : L->closestatus);
 }
 
 /* TBC and the generic for's 4th value: nil and false are ignored, other
@@ -469,7 +469,7 @@ int vm_execute(lu_State *L) {
       L->entry = ENTRY_RESUME;
       func = L->top - 3;
       nres = 0;
-      callflags = CIST_CLOSEERR;
+      callflags = CIST_CLOSEERR | (L->closestatus == LU_EXIT ? CIST_EXITCLOSE : 0);
       goto do_call;
     default: {
       ci = L->ci;
@@ -575,7 +575,7 @@ c_result:
     if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
       if (st & CIST_FRESH) { fres = res; goto fresh_return; }
       if (st & CIST_ERRH) errhandler_done(L, res);
-      if (st & CIST_CLOSEERR) closeerr_done(L, res);
+      if (st & CIST_CLOSEERR) closeerr_done(L, res, st);
       L->top = res + 1;
       goto finish_op;
     }
@@ -594,7 +594,7 @@ c_result:
       for (int j = 0; j <= nargs; j++) val_copy(res + j, nf + j);
       L->top = res + 1 + nargs;
       nres = ci->nresults;
-      callflags = ci->callstatus & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR);
+      callflags = ci->callstatus & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR | CIST_EXITCLOSE);
       L->ci = ci = ci->previous;
       func = res;
       goto do_call;
@@ -1355,7 +1355,7 @@ dispatch_nohook:
       if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
         if (st & CIST_FRESH) { fres = res; goto fresh_return; }
         if (st & CIST_ERRH) errhandler_done(L, res);
-        if (st & CIST_CLOSEERR) closeerr_done(L, res);
+        if (st & CIST_CLOSEERR) closeerr_done(L, res, st);
         L->top = res + 1;
         goto finish_op;
       }

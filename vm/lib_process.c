@@ -69,6 +69,7 @@ static int spawn_common(lu_State *L, int fnarg, SpawnOpts *o) {
   int n = lu_gettop(L) - fnarg;
   uint64_t monref = 0;
   /* function and arguments on top */
+  lu_checkstack(L, n + 1, "too many arguments");
   lu_pushvalue(L, fnarg);
   for (int j = 1; j <= n; j++) lu_pushvalue(L, fnarg + j);
   Proc *Q = proc_spawn(L, n, o, &monref);
@@ -315,7 +316,8 @@ static int p_cancel_timer(lu_State *L) {
   if (!val_isref(v)) return lu_typeerror(L, 1, "timer ref");
   double left = timer_cancelref(L->P->vm, val_ref(v));
   if (left < 0) lu_pushboolean(L, 0);
-  else lu_pushinteger(L, (lu_Int)ceil(left));
+  else if (ceil(left) < 9223372036854775808.0) lu_pushinteger(L, (lu_Int)ceil(left));
+  else lu_pushnumber(L, ceil(left));      /* too far for an integer (math.huge ms) */
   return 1;
 }
 

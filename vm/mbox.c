@@ -23,7 +23,7 @@
 static inline bool iswild(const Value *v) { return val_islud(v) && val_lud(v) == lib_wildcard(); }
 
 int mbox_match(const Value *pat, const Value *v, int depth) {
-  if (depth > 100) return 0;
+  if (depth > 100) return -1;     /* too deep for C recursion: the Lua matcher */
   if (iswild(pat)) return !val_isnil(v);
   if (val_isfunc(pat)) return -1;
   if (val_istable(pat)) {

@@ -481,7 +481,8 @@ bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
    * exit removes the monitor before it sends the DOWN): nothing to flush,
    * and no scan of a long queue. */
   if (flush && !had) {
-    proc_drain(P);
+    /* an exit signal found in the inbox may end the process here */
+    if (P->inbox_head && !proc_drain(P)) lu_throw(L, LU_KILL);
     for (Msg **l = &P->mq_head; *l; ) {
       if (isdown(P, *l, ref)) mq_unlink(P, l);
       else l = &(*l)->next;
@@ -530,13 +531,14 @@ bool proc_drain(Proc *P) {
         P->killed = 1;
         alive = false;
         break;
-      case SIG_EXIT: {
+      case SIG_EXIT:
+      case SIG_LINKEXIT: {
         copy_adopt(P, m);
         Value reason;
         val_copy(&reason, &m->v);
         bool normal = val_isstr(&reason) && strcmp(str_data(val_str(&reason)), "normal") == 0;
         bool fromself = (m->from == P->pid);
-        dellink(P, m->from);
+        if (m->kind == SIG_LINKEXIT) dellink(P, m->from);   /* exit/2 leaves links alone */
         if (P->trap_exit) {
           /* becomes {"EXIT", from, reason} */
           Table *t = tab_new(P);
@@ -597,6 +599,26 @@ void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
   fflush(stderr);
 }
 
+/* A reason that cannot be sent (nil, a coroutine, an open file, a table
+ * holding one) is replaced by its description, as in a crash report, so
+ * that links and monitors still hear of the end. */
+static void sendable_reason(Proc *P, lu_State *L, Value *r) {
+  if (val_isstr(r)) return;
+  Msg *probe = newmsg(MSG_DATA, P->pid);
+  lu_Jmp jb;
+  jb.previous = P->errorjmp;
+  P->errorjmp = &jb;
+  if (setjmp(jb.b) == 0) {
+    copy_tomsg(L, r, probe);            /* frees probe when it fails */
+    msg_free(probe);
+  } else {
+    char buf[64];
+    snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, r));
+    val_setstr(r, str_newz(P, buf));
+  }
+  P->errorjmp = jb.previous;
+}
+
 void proc_finish(Proc *P, const Value *reason) {
   VM *vm = P->vm;
   P->pstate = PS_EXITING;
@@ -613,6 +635,8 @@ void proc_finish(Proc *P, const Value *reason) {
     val_copy(&r, reason);
     val_copy(L->top, &r);      /* keep it reachable */
     L->top++;
+    sendable_reason(P, L, &r);
+    val_copy(L->top - 1, &r);
     /* the name is freed before exit signals and DOWN messages go out */
     if (P->regname) proc_unregister(vm, P->regname);
     unalias_all(P);
@@ -623,9 +647,9 @@ void proc_finish(Proc *P, const Value *reason) {
     for (int j = 0; rel && j < rel->nlinks; j++) {
       Proc *Q = proc_lookup(vm, rel->links[j]);
       if (!Q) continue;
-      Msg *m = newmsg(SIG_EXIT, P->pid);
+      Msg *m = newmsg(SIG_LINKEXIT, P->pid);
       copy_tomsg(L, &lr, m);
-      proc_sendsignal(vm, P->pid, Q->pid, SIG_EXIT, m);
+      proc_sendsignal(vm, P->pid, Q->pid, SIG_LINKEXIT, m);
     }
     for (int j = 0; rel && j < rel->nwatch; j++) {
       Proc *Q = proc_lookup(vm, rel->watchers[j].pid);

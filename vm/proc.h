@@ -27,7 +27,9 @@
 
 /* ------------------------------------------------------------ messages */
 
-enum { MSG_DATA, SIG_EXIT, SIG_KILL, SIG_LINK, SIG_UNLINK, SIG_DOWN_MSG };
+/* SIG_EXIT: process.exit(pid, reason); SIG_LINKEXIT: a linked process
+ * ended (the receiver's side of the link goes with it) */
+enum { MSG_DATA, SIG_EXIT, SIG_KILL, SIG_LINK, SIG_UNLINK, SIG_DOWN_MSG, SIG_LINKEXIT };
 
 typedef struct Fixup {
   Value *slot;            /* inside a fragment object */

@@ -308,6 +308,10 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
   }
   int st = do_run(P->L);
   vm->current = NULL;
+  /* the slice's reductions go to the total (process.info reads
+   * reductions + budget - reds) */
+  P->reductions += (uint64_t)((int64_t)P->budget - P->reds);
+  P->reds = P->budget;
   switch (st) {
     case LU_PREEMPT:
       P->pstate = PS_WAITING;

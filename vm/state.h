@@ -64,6 +64,7 @@ struct CallInfo {
 #define CIST_CLOSEERR (1u << 7)   /* a __close call made while unwinding an error */
 #define CIST_HOOKED   (1u << 8)   /* running a debug hook */
 #define CIST_RETHOOK  (1u << 9)   /* the return hook of this frame ran */
+#define CIST_EXITCLOSE (1u << 10) /* a __close call made while process.exit unwinds */
 
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
 
