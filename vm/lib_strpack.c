@@ -192,7 +192,8 @@ static void put_zeros(lu_Buffer *b, size_t n) {
 
 int lib_str_pack(lu_State *L) {
   Fmt f;
-  fmt_init(&f, L, lu_checkstring(L, 1));
+  const char *fmt = lu_checkstring(L, 1);
+  fmt_init(&f, L, fmt);
   int arg = 1;
   /* the argument after the last one reads as nil (none further is read:
    * a nil fails every check), as in lua5.4 */
@@ -271,6 +272,7 @@ int lib_str_pack(lu_State *L) {
         break;
     }
   }
+  charge(L, (size_t)(f.s - fmt));
   lu_pushresult(&b);
   return 1;
 }
@@ -386,6 +388,7 @@ int lib_str_unpack(lu_State *L) {
     }
     pos += (size_t)it.size;
   }
+  charge(L, (size_t)(f.s - fmt));
   lu_pushinteger(L, (lu_Int)pos + 1);
   return n + 1;
 }
