@@ -290,6 +290,24 @@ int dbg_where(lu_State *L, int level, char *buf, size_t bufsz) {
   return 0;
 }
 
+bool dbg_ishidden(const Proto *p) {
+  return p->lineinfo == NULL && p->source != NULL && str_len(p->source) == 4 &&
+         memcmp(str_data(p->source), "=[C]", 4) == 0;
+}
+
+int dbg_runwhere(lu_State *L, char *buf, size_t bufsz) {
+  CallInfo *ci = L->ci;
+  if (ci_isLua(ci)) {
+    const Proto *p = ci_lcl(ci)->p;
+    if (p->lineinfo == NULL && !dbg_ishidden(p)) {
+      char src[LU_IDSIZE];
+      dbg_shortsrc(p, src);
+      return snprintf(buf, bufsz, "%s:-1: ", src);
+    }
+  }
+  return dbg_where(L, 0, buf, bufsz);
+}
+
 /* A global name for a function value, found in package.loaded (like lua5.4's
  * pushglobalfuncname): "print", "string.rep". */
 static bool globalfuncname(lu_State *L, const Value *f, char *out, size_t outsz) {

@@ -33,6 +33,12 @@ LU_NORETURN void dbg_arithterror(lu_State *L, int event, const Value *a, const V
 /* "source:line:" of the Lua function at 'level' (0 = current frame);
  * writes "" when that frame is not Lua.  Returns length. */
 int dbg_where(lu_State *L, int level, char *buf, size_t bufsz);
+/* The position lu_runerror gives to an error in the running Lua function:
+ * dbg_where's, and "?:-1: " (as lua5.4) in code loaded stripped. */
+int dbg_runwhere(lu_State *L, char *buf, size_t bufsz);
+/* A library function written in Lua standing in for one of lua5.4's C
+ * functions (lib_base.c hides them: source "=[C]", no line information). */
+bool dbg_ishidden(const Proto *p);
 CallInfo *dbg_getlevel(lu_State *L, int level);
 /* Push (on L's stack) the traceback of L1 from level, prefixed by msg. */
 void dbg_traceback(lu_State *L, lu_State *L1, const char *msg, int level);

@@ -33,7 +33,7 @@ void lu_runerror(lu_State *L, const char *fmt, ...) {
   char small[256];
   va_list ap;
   where[0] = '\0';
-  if (ci_isLua(L->ci)) dbg_where(L, 0, where, sizeof where);
+  if (ci_isLua(L->ci)) dbg_runwhere(L, where, sizeof where);
   va_start(ap, fmt);
   int n = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);

@@ -25,6 +25,12 @@ int lu_open_io(lu_State *L);
 int lu_open_os(lu_State *L);
 int lu_open_utf8(lu_State *L);
 
+/* string.pack, string.packsize, string.unpack, string.dump (lib_strpack.c) */
+int lib_str_pack(lu_State *L);
+int lib_str_packsize(lu_State *L);
+int lib_str_unpack(lu_State *L);
+int lib_str_dump(lu_State *L);
+
 /* Tail-call the function 'name' of the built-in Lua library (stdlib/)
  * with all the arguments of the running C function:
  *     return lib_calllualib(L, "name");

@@ -22,7 +22,7 @@ static lu_State *getthread(lu_State *L, int *arg) {
 }
 
 static const char *funcsource(const Value *f, int *isC) {
-  *isC = !val_islcl(f);
+  *isC = !val_islcl(f) || dbg_ishidden(val_lcl(f)->p);   /* the library written in Lua passes for C */
   if (*isC) return "=[C]";
   const Proto *p = val_lcl(f)->p;
   return p->source ? str_data(p->source) : "=?";
@@ -83,7 +83,8 @@ static int db_getinfo(lu_State *L) {
   }
   if (strchr(options, 't')) setfield_b(L, "istailcall", ci ? (ci->callstatus & CIST_TAIL) != 0 : 0);
   if (strchr(options, 'L')) {
-    if (p == NULL || p->lineinfo == NULL) lu_pushnil(L);
+    if (p == NULL || dbg_ishidden(p)) lu_pushnil(L);
+    else if (p->lineinfo == NULL) lu_newtable(L);      /* stripped */
     else {
       lu_newtable(L);
       int start = 0;

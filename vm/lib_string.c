@@ -1,7 +1,8 @@
 /*
- * lib_string.c — the string library (manual §6.4) except pack/unpack/dump,
- * and the metatable of strings (__index and the arithmetic coercions).
- * The pattern matcher is in lib_strpat.c.
+ * lib_string.c — the string library (manual §6.4) and the metatable of
+ * strings (__index and the arithmetic coercions).
+ * The pattern matcher is in lib_strpat.c; pack, packsize, unpack and dump
+ * are in lib_strpack.c.
  *
  * Functions that may run Lua code (gsub with a function or a table with a
  * metatable, format("%s") of a value with __tostring, arithmetic deferring
@@ -838,6 +839,7 @@ static int arith_unm(lu_State *L) { return str_arith(L, TM_UNM, "__unm"); }
 static const lu_Reg strlib[] = {
   {"byte", str_byte},
   {"char", str_char},
+  {"dump", lib_str_dump},
   {"find", str_find},
   {"format", str_format},
   {"gmatch", str_gmatch},
@@ -845,9 +847,12 @@ static const lu_Reg strlib[] = {
   {"len", s_len},
   {"lower", str_lower},
   {"match", str_match},
+  {"pack", lib_str_pack},
+  {"packsize", lib_str_packsize},
   {"rep", str_rep},
   {"reverse", str_reverse},
   {"sub", str_sub},
+  {"unpack", lib_str_unpack},
   {"upper", str_upper},
   {NULL, NULL}
 };
