@@ -126,11 +126,12 @@ static void addfix(Copy *C, Value *slot, int lib) {
   }
   F->fix[F->nfix].slot = slot;
   F->fix[F->nfix].lib = (int16_t)lib;
+  F->fix[F->nfix].name = NULL;
   F->nfix++;
 }
 
 /* the sender's tables that the receiver has its own of */
-static int identity(Copy *C, const GCObj *o) {
+static int identity(Copy *C, const GCObj *o, const String **modname) {
   Proc *P = C->P;
   if (o->tt != T_TABLE) return -100;
   const Table *t = (const Table *)o;
@@ -139,6 +140,17 @@ static int identity(Copy *C, const GCObj *o) {
   if (val_istable(&P->registry) && t == val_table(&P->registry)) return -3;
   int i = lazy_whichlib(P, t);
   if (i >= 0) return i;
+  if ((t->marked & GC_MODULE) && P->loaded) {
+    /* a module require loaded: its name, if it is still package.loaded's */
+    Value kv[2];
+    val_setnil(&kv[0]);
+    while (tab_next(C->L, P->loaded, kv)) {
+      if (val_isstr(&kv[0]) && val_istable(&kv[1]) && val_table(&kv[1]) == t) {
+        *modname = val_str(&kv[0]);
+        return -4;
+      }
+    }
+  }
   return -100;
 }
 
@@ -189,10 +201,17 @@ static void copyvalue(Copy *C, const Value *src, Value *dst) {
   if (o->marked & GC_SHARED) { val_copy(dst, src); return; }
   GCObj *done = mapget(C, o);
   if (done) { val_setgc(dst, done, src->tt); return; }
-  int id = identity(C, o);
+  const String *modname = NULL;
+  int id = identity(C, o, &modname);
   if (id != -100) {
     val_setnil(dst);
     addfix(C, dst, id);
+    if (modname && !C->err) {
+      char *nm = malloc(str_len(modname) + 1);
+      if (nm == NULL) { C->err = "not enough memory"; return; }
+      memcpy(nm, str_data(modname), str_len(modname) + 1);
+      C->F->fix[C->F->nfix - 1].name = nm;
+    }
     return;
   }
   GCObj *n = NULL;
@@ -399,6 +418,7 @@ static void fragfree(Fragment *F) {
     free(o);
     o = nx;
   }
+  for (int j = 0; j < F->nfix; j++) free(F->fix[j].name);
   free(F->fix);
   memset(F, 0, sizeof *F);
 }
@@ -485,6 +505,15 @@ void copy_adopt(Proc *P, Msg *m) {
   for (int j = 0; j < F->nfix; j++) {
     Fixup *f = &F->fix[j];
     Table *t;
+    if (f->lib == -4) {
+      /* the receiver's own instance of the module; nil if it cannot load */
+      Value mv;
+      if (lazy_module(L, f->name, &mv) && val_istable(&mv)) val_copy(f->slot, &mv);
+      else val_setnil(f->slot);
+      free(f->name);
+      f->name = NULL;
+      continue;
+    }
     switch (f->lib) {
       case -1: t = P->globals; break;
       case -2: t = proc_loaded(P); break;

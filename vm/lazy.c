@@ -218,6 +218,40 @@ static void fill_library(lu_State *L, Table *t, int i) {
   scratch_put(P, S);
 }
 
+/* The receiver's instance of module name (a message or a spawned closure
+ * carried the sender's): package.loaded's, or require'd now.  False (and
+ * the error in *res) when it cannot be loaded. */
+bool lazy_module(lu_State *L, const char *name, Value *res) {
+  Proc *P = L->P;
+  String *key = str_newz(P, name);
+  const Value *v = tab_getstr(proc_loaded(P), key);
+  if (val_istable(v)) { val_copy(res, v); return true; }
+  Table *pk = lazy_libinst(L, LIB_PACKAGE);
+  if (tab_islazy(pk)) lazy_full(L, pk);
+  const Value *req = tab_getstr(val_table(proc_registry(P)), str_newz(P, "_LUREL_REQUIRE"));
+  lu_State *S = scratch_get(P);
+  ptrdiff_t oldtop = savestack(S, S->top);
+  CallInfo *oldci = S->ci;
+  if (S->stack_last - S->top < 4) stack_grow(S, 4);
+  val_copy(S->top, req);
+  val_setstr(S->top + 1, key);
+  S->top += 2;
+  lu_State *saved = P->L;
+  int32_t reds = P->reds;
+  P->L = S;
+  ptrdiff_t fo = savestack(S, S->top - 2);
+  int st = do_pcall_sync(S, S->top - 2, 1);
+  P->L = saved;
+  P->reds = reds;
+  Value *r = restorestack(S, fo);
+  if (st == LU_OK) val_copy(res, r); else val_copy(res, &S->errval);
+  S->ci = oldci;
+  S->top = restorestack(S, oldtop);
+  val_setnil(S->top);
+  scratch_put(P, S);
+  return st == LU_OK;
+}
+
 bool lazy_runchunk(lu_State *L, Proto *p, Table *env, Value *res) {
   Proc *P = L->P;
   lu_State *S = scratch_get(P);

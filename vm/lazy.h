@@ -54,6 +54,7 @@ Value *proc_registry(Proc *P);
  * synchronously on the process's scratch thread, with env as _ENV; its
  * first result goes to *res.  False when it failed. */
 bool lazy_runchunk(lu_State *L, Proto *p, Table *env, Value *res);
+bool lazy_module(lu_State *L, const char *name, Value *res);
 
 /* tab_get that materialises a missing library entry */
 const Value *tab_getlazy(lu_State *L, Table *t, const Value *key);

@@ -64,4 +64,7 @@ extern const size_t lurel_lualib_len;
 extern const LuaLibEmbed lurel_lualibs[];
 extern const LuaLibEmbed lurel_prims[];
 
+void lib_package_freecache(VM *vm);   /* compiled modules (lib_package.c) */
+void lib_package_inherit(Proc *parent, Proc *child);   /* package.path at spawn */
+
 #endif

@@ -9,7 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "api.h"
+#include "func.h"
+#include "str.h"
+#include "table.h"
 #include "lib.h"
 #include "lazy.h"
 
@@ -108,12 +112,120 @@ static int searcher_preload(lu_State *L) {
   return 2;
 }
 
+/* Compiled module code is kept once per VM: the file name with its
+ * modification time and size (a changed file is compiled again).  Each
+ * process still runs the chunk itself: its module table is its own. */
+struct ModCode {
+  char *file;
+  long long mtime_s, mtime_ns, size;
+  Proto *p;
+};
+
+/* A spawned process starts with its parent's package.path and cpath when
+ * the parent changed them (as Erlang's code path is the node's, a script
+ * that extends the path before spawning workers expects them to find its
+ * modules).  Only a changed path costs the child memory. */
+void lib_package_inherit(Proc *parent, Proc *child) {
+  const char *p1 = NULL, *p2 = NULL;
+  Table *pk = parent->nlibinst > LIB_PACKAGE ? parent->libinst[LIB_PACKAGE] : NULL;
+  if (pk && !tab_islazy(pk)) {
+    const Value *v1 = tab_getstr(pk, str_newz(parent, "path"));
+    const Value *v2 = tab_getstr(pk, str_newz(parent, "cpath"));
+    if (!val_isstr(v1) || !val_isstr(v2)) return;
+    p1 = str_data(val_str(v1));
+    p2 = str_data(val_str(v2));
+    const char *d = parent->vm->dftpaths;
+    if (d && strcmp(p1, d) == 0 && strcmp(p2, d + strlen(d) + 1) == 0) return;
+  } else if (parent->pkgpaths) {
+    p1 = parent->pkgpaths;
+    p2 = p1 + strlen(p1) + 1;
+  } else {
+    return;
+  }
+  size_t n1 = strlen(p1), n2 = strlen(p2);
+  char *c = malloc(n1 + n2 + 2);
+  if (c == NULL) return;
+  memcpy(c, p1, n1 + 1);
+  memcpy(c + n1 + 1, p2, n2 + 1);
+  free(child->pkgpaths);
+  child->pkgpaths = c;
+}
+
+void lib_package_freecache(VM *vm) {
+  free(vm->dftpaths);
+  vm->dftpaths = NULL;
+  for (int j = 0; j < vm->nmodcode; j++) {
+    free(vm->modcode[j].file);
+    proto_decref(vm->modcode[j].p);
+  }
+  free(vm->modcode);
+  vm->modcode = NULL;
+  vm->nmodcode = vm->capmodcode = 0;
+}
+
+static struct ModCode *modcode_find(VM *vm, const char *file) {
+  for (int j = 0; j < vm->nmodcode; j++)
+    if (strcmp(vm->modcode[j].file, file) == 0) return &vm->modcode[j];
+  return NULL;
+}
+
+static void modcode_put(VM *vm, const char *file, const struct stat *sb, Proto *p) {
+  struct ModCode *e = modcode_find(vm, file);
+  if (e == NULL) {
+    if (vm->nmodcode == vm->capmodcode) {
+      int nc = vm->capmodcode ? vm->capmodcode * 2 : 8;
+      struct ModCode *n = realloc(vm->modcode, (size_t)nc * sizeof *n);
+      if (n == NULL) return;            /* no cache: the next require compiles again */
+      vm->modcode = n;
+      vm->capmodcode = nc;
+    }
+    char *f = strdup(file);
+    if (f == NULL) return;
+    e = &vm->modcode[vm->nmodcode++];
+    e->file = f;
+  } else {
+    proto_decref(e->p);
+  }
+  e->mtime_s = (long long)sb->st_mtim.tv_sec;
+  e->mtime_ns = (long long)sb->st_mtim.tv_nsec;
+  e->size = (long long)sb->st_size;
+  proto_incref(p);
+  e->p = p;
+}
+
+/* push a fresh closure of p with the process's globals as _ENV */
+static void pushmodclosure(lu_State *L, Proto *p) {
+  Proc *P = L->P;
+  LClosure *cl = lcl_new(P, p->sizeupvalues);
+  cl->p = p;
+  proto_incref(p);
+  Value v;
+  val_setlcl(&v, cl);
+  lu_pushv(L, &v);
+  lcl_initupvals(P, cl);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, P->globals);
+}
+
 static int searcher_Lua(lu_State *L) {
   const char *name = lu_checkstring(L, 1);
   const char *filename = findfile(L, name, "path", "/");
   if (filename == NULL) return 1;   /* the error list */
+  VM *vm = L->P->vm;
+  struct stat sb;
+  bool havestat = stat(filename, &sb) == 0;
+  if (havestat) {
+    struct ModCode *e = modcode_find(vm, filename);
+    if (e && e->mtime_s == (long long)sb.st_mtim.tv_sec && e->mtime_ns == (long long)sb.st_mtim.tv_nsec &&
+        e->size == (long long)sb.st_size) {
+      pushmodclosure(L, e->p);
+      lu_pushstring(L, filename);
+      return 2;
+    }
+  }
   int r = lib_loadfile(L, filename, "bt", 0);
   if (r == 1) {
+    const Value *f = lu_index2value(L, -1);
+    if (havestat && val_islcl(f)) modcode_put(vm, filename, &sb, val_lcl(f)->p);
     lu_pushstring(L, filename);
     return 2;
   }
@@ -147,10 +259,19 @@ static int ll_loadlib(lu_State *L) {
   return 3;
 }
 
+/* a table require stored in package.loaded: copying it into a message
+ * gives the receiver its own instance of the module (copy.c) */
+static int ll_markmodule(lu_State *L) {
+  const Value *v = lu_index2value(L, 1);
+  if (val_istable(v)) val_table(v)->marked |= GC_MODULE;
+  return 0;
+}
+
 static int ll_require(lu_State *L) {
   lu_checkstring(L, 1);
   lu_settop(L, 1);
   lu_pushvalue(L, lu_upvalueindex(1));   /* package */
+  lu_pushcfunction(L, ll_markmodule);
   return lib_calllualib(L, "require");
 }
 
@@ -198,6 +319,30 @@ int lu_open_package(lu_State *L) {
   int noenv = L->P->vm->host != NULL && ((int *)L->P->vm->host)[0];   /* lurel -E */
   setpath(L, "path", "LUA_PATH_5_4", "LUA_PATH", LUA_PATH_DEFAULT, noenv);
   setpath(L, "cpath", "LUA_CPATH_5_4", "LUA_CPATH", LUA_CPATH_DEFAULT, noenv);
+  VM *vm = L->P->vm;
+  if (vm->dftpaths == NULL) {
+    /* remembered, to tell whether a process changed them (spawn) */
+    size_t n1, n2;
+    lu_rawgetfield(L, pkg, "path");
+    const char *p1 = lu_tolstring(L, -1, &n1);
+    lu_rawgetfield(L, pkg, "cpath");
+    const char *p2 = lu_tolstring(L, -1, &n2);
+    char *d = malloc(n1 + n2 + 2);
+    if (d) {
+      memcpy(d, p1, n1 + 1);
+      memcpy(d + n1 + 1, p2, n2 + 1);
+      vm->dftpaths = d;
+    }
+    lu_pop(L, 2);
+  }
+  if (L->P->pkgpaths) {
+    /* inherited from the spawning process */
+    const char *p1 = L->P->pkgpaths;
+    lu_pushstring(L, p1);
+    lu_rawsetfield(L, pkg, "path");
+    lu_pushstring(L, p1 + strlen(p1) + 1);
+    lu_rawsetfield(L, pkg, "cpath");
+  }
   lu_pushstring(L, "/\n;\n?\n!\n-\n");
   lu_rawsetfield(L, pkg, "config");
   /* package.loaded is the process's loaded table */

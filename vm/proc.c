@@ -107,6 +107,7 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
   copy_valuestomsg(L, first, nargs + 1, m);
   Proc *P = proc_create(vm);
   if (P == NULL) { msg_free(m); lu_errorf(L, "cannot create a process (out of memory)"); }
+  lib_package_inherit(parent, P);
   if (o) {
     P->trap_exit = o->trap_exit;
     P->maxheap = o->max_heap_size;

@@ -33,7 +33,9 @@ enum { MSG_DATA, SIG_EXIT, SIG_KILL, SIG_LINK, SIG_UNLINK, SIG_DOWN_MSG, SIG_LIN
 
 typedef struct Fixup {
   Value *slot;            /* inside a fragment object */
-  int16_t lib;            /* library index (lazy.h), or -1: globals, -2: loaded, -3: registry */
+  int16_t lib;            /* library index (lazy.h), or -1: globals, -2: loaded,
+                             -3: registry, -4: the module named 'name' */
+  char *name;             /* -4: malloc'd module name */
 } Fixup;
 
 typedef struct Fragment {

@@ -9,6 +9,7 @@
 #include "func.h"
 #include "do.h"
 #include "proc.h"
+#include "lib.h"
 
 /* A new thread's stack: small, because most processes and coroutines stay
  * small (a process waiting in receive uses about a dozen slots); it grows
@@ -34,6 +35,7 @@ void vm_free(VM *vm) {
   if (vm->names) for (size_t j = 0; j < vm->names_size; j++) free(vm->names[j].name);
   free(vm->names);
   free(vm->aliases);
+  lib_package_freecache(vm);
   if (vm->lualib) proto_decref(vm->lualib);
   for (int j = 0; j < 16; j++) if (vm->luamods[j]) proto_decref(vm->luamods[j]);
   for (int j = 0; j < 8; j++) if (vm->prims[j]) proto_decref(vm->prims[j]);    /* before the atoms its constants are */
@@ -243,6 +245,7 @@ void proc_free(Proc *P) {
   P->inbox_head = P->mq_head = NULL;
   proc_freerel(P);
   if (P->mt) free(P->mt);
+  free(P->pkgpaths);
   free(P->rng);
   gc_freeall(P);
   if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);

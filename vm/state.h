@@ -170,6 +170,9 @@ struct VM {
   bool exiting;
   void *host;                 /* the host's data (the command's options) */
   String *longatoms;           /* long constant strings (never freed before the VM) */
+  struct ModCode *modcode;    /* compiled Lua modules, once per VM (lib_package.c) */
+  int nmodcode, capmodcode;
+  char *dftpaths;             /* the default package.path "\0" cpath */
 };
 
 /* ------------------------------------------------------------------ processes */
@@ -192,6 +195,7 @@ struct Proc {
   uint8_t inrunq;
   uint8_t killed;             /* ends without running Lua code */
   Proc *rq_next;
+  char *pkgpaths;             /* package.path "\0" cpath inherited at spawn, or NULL */
   /* messages: inbox (others append; SMP: under a lock), private queue */
   struct Msg *inbox_head, **inbox_tail;
   struct Msg *mq_head, **mq_tail;

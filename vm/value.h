@@ -65,6 +65,7 @@ struct GCObj { GC_HEADER; };
 #define GC_FIXED    0x08     /* never collected (per-process fixed objects) */
 #define GC_LAZY     0x10     /* table: library entries materialise on first use (lazy.c) */
 #define GC_ANY      0x20     /* table: made by process.any (a pattern) */
+#define GC_MODULE   0x40     /* table: a module require stored in package.loaded */
 
 typedef union Val {
   GCObj *gc;

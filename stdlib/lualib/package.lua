@@ -1,7 +1,8 @@
 -- package.lua — require (lib_package.c passes the process's package table).
+-- markmodule flags a module table for the copier (copy.c).
 -- Called through a tail call from the C function require, so error level 2
 -- is require's caller.
-function L.require(name, package)
+function L.require(name, package, markmodule)
   local loaded = package.loaded
   if type(loaded) ~= "table" then error("'package.loaded' must be a table", 2) end
   local v = loaded[name]
@@ -20,6 +21,9 @@ function L.require(name, package)
       local res = loader(name, extra)
       if res ~= nil then loaded[name] = res
       elseif loaded[name] == nil then loaded[name] = true end
+      -- a message carrying a module from a file maps to the receiver's own
+      -- instance (preloaded ones are the sender's: they are copied)
+      if extra ~= ":preload:" then markmodule(loaded[name]) end
       return loaded[name], extra
     elseif type(loader) == "string" then
       msg = msg .. loader
