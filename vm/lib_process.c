@@ -108,7 +108,7 @@ static int p_spawn_opt(lu_State *L) {
     }
     lu_pop(L, 4);
   }
-  lu_remove(L, 2);
+  if (lu_gettop(L) >= 2) lu_remove(L, 2);   /* no opts argument: nothing to remove */
   return spawn_common(L, 1, &o);
 }
 
