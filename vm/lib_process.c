@@ -180,8 +180,10 @@ static bool isstr(const Value *v, const char *s) {
 
 static int p_exit(lu_State *L) {
   Proc *P = L->P;
-  if (lu_gettop(L) >= 2 && val_ispid(lu_index2value(L, 1))) {
-    uint64_t pid = val_pid(lu_index2value(L, 1));
+  /* exit(pid, reason); a non-pid first argument with a reason is an error
+   * (exit("name", "kill") used to end the caller with reason "name") */
+  if (lu_gettop(L) >= 2 && (!lu_isnil(L, 2) || val_ispid(lu_index2value(L, 1)))) {
+    uint64_t pid = checkpid(L, 1);
     const Value *reason = lu_index2value(L, 2);
     if (pid != P->pid) {
       proc_exitsignal(L, pid, reason);
