@@ -1,6 +1,6 @@
 # Lurel — build, test, bench, install.
 #   make            build/lurel (optimised)
-#   make run        build and run the example
+#   make run        build and run the examples (hello, a supervision tree)
 #   make test       unit tests, Lua tests (diffed against lua5.4), budget-1 run,
 #                   opcode coverage, and all of it again under ASan+UBSan
 #   make bench      benchmarks against lua5.4 (and luajit -joff), docs/benchmarks.md
@@ -119,6 +119,7 @@ unit: build/unit_tests
 
 run: build/lurel
 	build/lurel examples/hello.lua
+	build/lurel docs/examples/supervision_tree.lua
 
 test: build/lurel build/asan/lurel build/unit_tests build/asan/unit_tests build/stress/lurel
 	bash tests/run_all.sh

@@ -28,6 +28,10 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
 section "Lua tests on the stress build (GC at every safe point, budget 1)"
 LUREL_REDUCTIONS=1 bash tests/run_lua_tests.sh --lurel build/stress/lurel --timeout 300 || fail=1
 
+section "examples and the code in the docs (docs/examples, README, tutorial)"
+bash tests/run_examples.sh || fail=1
+ASAN_OPTIONS=detect_leaks=1 bash tests/run_examples.sh --lurel build/asan/lurel --timeout 300 || fail=1
+
 if [ -x tests/opcode_coverage.sh ] || [ -f tests/opcode_coverage.sh ]; then
   section "opcode coverage"
   bash tests/opcode_coverage.sh || fail=1

@@ -109,7 +109,7 @@ static int p_spawn_opt(lu_State *L) {
     }
     lu_pop(L, 4);
   }
-  lu_remove(L, 2);
+  if (lu_gettop(L) >= 2) lu_remove(L, 2);   /* no opts argument: nothing to remove */
   return spawn_common(L, 1, &o);
 }
 
@@ -181,8 +181,10 @@ static bool isstr(const Value *v, const char *s) {
 
 static int p_exit(lu_State *L) {
   Proc *P = L->P;
-  if (lu_gettop(L) >= 2 && val_ispid(lu_index2value(L, 1))) {
-    uint64_t pid = val_pid(lu_index2value(L, 1));
+  /* exit(pid, reason); a non-pid first argument with a reason is an error
+   * (exit("name", "kill") used to end the caller with reason "name") */
+  if (lu_gettop(L) >= 2 && (!lu_isnil(L, 2) || val_ispid(lu_index2value(L, 1)))) {
+    uint64_t pid = checkpid(L, 1);
     const Value *reason = lu_index2value(L, 2);
     if (pid != P->pid) {
       proc_exitsignal(L, pid, reason);
@@ -342,23 +344,24 @@ static int p_is_ref(lu_State *L) {
   return 1;
 }
 
+static int cmppid(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
 static int p_list(lu_State *L) {
   VM *vm = L->P->vm;
   lu_newtable(L);
   lu_Int n = 0;
   /* in pid order */
   uint64_t *pids = malloc(sizeof(uint64_t) * (vm->ptab_size + 1));
+  if (pids == NULL) return lu_errorf(L, "not enough memory");
   size_t k = 0;
   for (size_t j = 0; j < vm->ptab_size; j++) {
     Proc *Q = vm->ptab[j];
     if (Q && Q != (Proc *)vm && Q->pstate != PS_DEAD && Q->pstate != PS_EXITING) pids[k++] = Q->pid;
   }
-  for (size_t a = 1; a < k; a++) {
-    uint64_t x = pids[a];
-    size_t b = a;
-    while (b > 0 && pids[b - 1] > x) { pids[b] = pids[b - 1]; b--; }
-    pids[b] = x;
-  }
+  qsort(pids, k, sizeof(uint64_t), cmppid);
   for (size_t j = 0; j < k; j++) {
     pushpid(L, pids[j]);
     lu_rawseti(L, -2, ++n);
