@@ -288,6 +288,35 @@ static int collectargs(char **argv, int *first) {
   return args;
 }
 
+/* LUA_INIT_5_4 (else LUA_INIT): "@file" runs the file, anything else is
+ * run as a chunk, before the options and the script (as lua5.4 does) */
+static int handle_luainit(lu_State *L) {
+  const char *name = "=LUA_INIT_5_4";
+  const char *init = getenv(name + 1);
+  if (init == NULL) {
+    name = "=LUA_INIT";
+    init = getenv(name + 1);
+  }
+  if (init == NULL) return 0;
+  if (init[0] != '@') return dochunk(L, init, strlen(init), name);
+  FILE *f = fopen(init + 1, "rb");
+  if (f == NULL) {
+    char m[512];
+    snprintf(m, sizeof m, "cannot open %s", init + 1);
+    l_message(m);
+    return 1;
+  }
+  char *src;
+  size_t len;
+  readall(f, &src, &len);
+  fclose(f);
+  char chunkname[1024];
+  snprintf(chunkname, sizeof chunkname, "@%s", init + 1);
+  int r = dochunk(L, src, len, chunkname);
+  free(src);
+  return r;
+}
+
 static int runargs(lu_State *L, char **argv, int n) {
   for (int i = 1; i < n; i++) {
     int option = argv[i][1];
@@ -345,6 +374,7 @@ int main(int argc, char **argv) {
     goto done;
   }
   if (args & has_v) print_version();
+  if (!(args & has_E) && handle_luainit(L) != 0) { status = 1; goto done; }
   if (!runargs(L, argv, script)) { status = 1; goto done; }
   if (script < argc && argv[script]) {
     status = handle_script(L, argv, script);

@@ -344,6 +344,8 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
     case LU_EXIT: {
       Value r;
       val_copy(&r, &P->exitreason);
+      /* the main process's exit status: 0 for "normal", 1 for any other reason */
+      if (ismain) *mainstatus = !(val_isstr(&r) && strcmp(str_data(val_str(&r)), "normal") == 0);
       if (!ismain && sched_startfinalizers(vm, P, &r)) return false;
       proc_finish(P, &r);
       return true;
