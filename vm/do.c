@@ -111,7 +111,6 @@ static void unwind_to(lu_State *L, CallInfo *pci, int status) {
   L->top = oldtop;
   val_copy(L->top, &L->errval);
   L->top++;
-  L->nCcalls = 0;
   L->entry = ENTRY_RESUME;
   L->kstatus = status;
   if (!L->allowhook) {

@@ -157,6 +157,16 @@ static int order_slow(lu_State *L, const Value *a, const Value *b, int event) {
   }
   const Value *tm = tm_getbyobj(L->P, a, (TMS)event);
   if (tm == NULL) tm = tm_getbyobj(L->P, b, (TMS)event);
+  if (tm == NULL && event == TM_LE) {
+    /* no __le: a <= b is not (b < a), as lua5.4 still does (LUA_COMPAT_LT_LE) */
+    tm = tm_getbyobj(L->P, b, TM_LT);
+    if (tm == NULL) tm = tm_getbyobj(L->P, a, TM_LT);
+    if (tm != NULL) {
+      L->ci->callstatus |= CIST_LEQ;      /* finish_op negates the result */
+      pushcall(L, tm, b, a);
+      return 2;
+    }
+  }
   if (tm == NULL) dbg_ordererror(L, a, b);
   pushcall(L, tm, a, b);
   return 2;
@@ -695,6 +705,10 @@ finish_op: {
       case OP_EQ: case OP_LT: case OP_LE: case OP_LTI: case OP_LEI:
       case OP_GTI: case OP_GEI: {
         int cond = !val_isfalsy(res);
+        if (lu_unlikely(ci->callstatus & CIST_LEQ)) {
+          ci->callstatus &= (uint16_t)~CIST_LEQ;
+          cond = !cond;
+        }
         L->top = ci->top;
         i = inst;
         DOCOND(cond);

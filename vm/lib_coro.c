@@ -38,6 +38,11 @@ static int start_resume(lu_State *L, lu_State *co, int nargs, intptr_t ctx, lu_K
   if (co->costatus == CO_RUNNING || co == L) { *err = "cannot resume non-suspended coroutine"; return -1; }
   if (co->costatus == CO_NEW && co->top == co->stack + 1) { *err = "cannot resume dead coroutine"; return -1; }
   if (stack_size(co) + nargs >= LU_MAXSTACK) { *err = "too many arguments to resume"; return -1; }
+  /* coroutines resumed inside coroutines: lua5.4 stops at 200 nested
+   * C-level calls; here nothing is on the C stack, but an endless chain
+   * would eat memory, so the same limit holds */
+  if (L->nCcalls + 1 >= LU_MAXCCALLS) { *err = "C stack overflow"; return -1; }
+  co->nCcalls = L->nCcalls + 1;
   return do_resume(L, co, nargs, ctx, k);
 }
 

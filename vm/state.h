@@ -65,6 +65,7 @@ struct CallInfo {
 #define CIST_HOOKED   (1u << 8)   /* running a debug hook */
 #define CIST_RETHOOK  (1u << 9)   /* the return hook of this frame ran */
 #define CIST_EXITCLOSE (1u << 10) /* a __close call made while process.exit unwinds */
+#define CIST_LEQ      (1u << 11)  /* a <= b through __lt: negate the result */
 
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
 
@@ -85,7 +86,7 @@ struct lu_State {
   int nyield;                 /* values passed by the pending yield */
   CallInfo base_ci;           /* frame of the thread's entry */
   int nci;                    /* number of CallInfos allocated */
-  int nCcalls;                /* C-level nesting */
+  int nCcalls;                /* depth in the resume chain (main thread 0) */
   int nargs_resume;           /* coroutine: values passed by resume/yield */
   uint8_t entry;              /* how vm_execute starts (ENTRY_*) */
   int16_t entry_nres;         /* results wanted by the call to start */
