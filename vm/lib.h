@@ -24,6 +24,9 @@ void *lib_wildcard(void);
 int lu_open_io(lu_State *L);
 int lu_open_os(lu_State *L);
 int lu_open_utf8(lu_State *L);
+int lu_open_bigint(lu_State *L);
+int lu_bigint_call(lu_State *L);        /* __call of the bigint library: bigint(x) */
+int lu_open_ffi(lu_State *L);
 
 /* Tail-call the function 'name' of the built-in Lua library (stdlib/)
  * with all the arguments of the running C function:
