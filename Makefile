@@ -14,7 +14,7 @@ LUA_LIBS   := $(shell pkg-config --libs lua5.4 2>/dev/null || echo -llua5.4)
 WARN    := -Wall -Wextra -Wno-unused-parameter
 BASEFL  := -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(LUA_CFLAGS) -g
 OPT     ?= -O2
-LIBS    := $(LUA_LIBS) -lm
+LIBS    := $(LUA_LIBS) -lgmp -lffi -ldl -lm
 
 SRCS := $(wildcard vm/*.c) $(wildcard compiler/*.c) lurel/main.c
 HDRS := $(wildcard vm/*.h) $(wildcard compiler/*.h) vm/opcodes.def

@@ -44,6 +44,9 @@ static void print_usage(const char *badoption) {
     "  -W        turn warnings on\n"
     "  --        stop handling options\n"
     "  -         stop handling options and execute stdin\n"
+    "  --sandbox       no ffi, io, file loading or os escape hatches;\n"
+    "                  every process gets a max_heap_size (default 64M)\n"
+    "  --max-heap N    max_heap_size of every process, bytes (suffix k, M, G)\n"
     "  --disasm file   list the Lurel bytecode of a script\n"
     "  -c out.lbc file compile a script to Lurel bytecode\n",
     progname);
@@ -257,6 +260,26 @@ static void createargtable(lu_State *L, char **argv, int argc, int script) {
 #define has_e 8
 #define has_E 16
 
+/* --sandbox and --max-heap N (lazy.h, proc_heaplimit) */
+#define SANDBOX_MAXHEAP ((size_t)64 << 20)
+static int sandbox = 0;
+static size_t maxheap = 0;
+static int maxheap_set = 0;
+
+static int parsesize(const char *s, size_t *out) {
+  char *end;
+  unsigned long long n = strtoull(s, &end, 10);
+  if (end == s) return 0;
+  switch (*end) {
+    case 'k': case 'K': n <<= 10; end++; break;
+    case 'm': case 'M': n <<= 20; end++; break;
+    case 'g': case 'G': n <<= 30; end++; break;
+  }
+  if (*end != '\0') return 0;
+  *out = (size_t)n;
+  return 1;
+}
+
 static int collectargs(char **argv, int *first) {
   int args = 0;
   int i;
@@ -265,7 +288,14 @@ static int collectargs(char **argv, int *first) {
     if (argv[i][0] != '-') return args;
     switch (argv[i][1]) {
       case '-':
-        if (strcmp(argv[i], "--disasm") == 0 || strcmp(argv[i], "--sandbox") == 0) return args | has_error;
+        if (strcmp(argv[i], "--sandbox") == 0) { sandbox = 1; break; }
+        if (strcmp(argv[i], "--max-heap") == 0) {
+          if (argv[i + 1] == NULL || !parsesize(argv[i + 1], &maxheap)) return has_error;
+          maxheap_set = 1;
+          i++;
+          break;
+        }
+        if (strcmp(argv[i], "--disasm") == 0) return args | has_error;
         if (argv[i][2] != '\0') return has_error;
         *first = i + 1;
         return args;
@@ -362,6 +392,10 @@ int main(int argc, char **argv) {
   if (setjmp(jb.b) != 0) { l_message("cannot open the libraries"); return 1; }
   int script = 0;
   int args = collectargs(argv, &script);
+  /* before any library is materialised in any process */
+  vm->sandbox = (uint8_t)sandbox;
+  vm->maxheap_default = maxheap_set ? maxheap : sandbox ? SANDBOX_MAXHEAP : 0;
+  P->maxheap = vm->maxheap_default;
   static int hostflags[1];
   hostflags[0] = (args & has_E) != 0;       /* -E: ignore LUA_PATH etc. */
   vm->host = hostflags;

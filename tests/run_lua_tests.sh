@@ -22,6 +22,8 @@
 #     Without lua5.4 such a file passes iff lurel exits with the expected
 #     status (0 or "-- expect-exit: N").
 #   * A run killed by the timeout always fails.
+#   * A "-- lurel-args: ARGS" line among the first 5 lines passes ARGS
+#     (split at spaces) to lurel before the file, e.g. "--sandbox".
 # Extra environment variables (LUREL_REDUCTIONS, ASAN_OPTIONS, ...) pass through
 # to the lurel runs unchanged. Ends with the line "N passed, M failed" and exits
 # 1 if M > 0 (2 on usage errors).
@@ -126,10 +128,13 @@ run_one() {
     local e
     e=$(head -n 5 "$f" | sed -n 's/.*-- expect-exit: *\([0-9][0-9]*\).*/\1/p' | head -n 1)
     [ -n "$e" ] && expect=$e
+    local largs
+    largs=$(head -n 5 "$f" | sed -n 's/.*-- lurel-args: *//p' | head -n 1)
 
     # (the group's own stderr is silenced so bash's "Segmentation fault"
     # job reports do not clutter the output; the report below says it)
-    { timeout -k 5 "$TIMEOUT_SECS" "$LUREL" "$f" > "$d/out" 2> "$d/err" < /dev/null; } 2> /dev/null
+    # shellcheck disable=SC2086  # largs: split on purpose
+    { timeout -k 5 "$TIMEOUT_SECS" "$LUREL" $largs "$f" > "$d/out" 2> "$d/err" < /dev/null; } 2> /dev/null
     local rc=$?
     local report="$d/report"
     : > "$report"

@@ -11,6 +11,7 @@
 #include "tm.h"
 #include "vm.h"
 #include "lazy.h"
+#include "bigint.h"
 
 /* ------------------------------------------------------------------ stack */
 
@@ -578,7 +579,11 @@ const char *lu_tolstring_raw(lu_State *L, int idx, size_t *len) {
     default: {
       int tt = lu_getmetafield(L, idx, "__name");
       const char *kind = (tt == LU_TSTRING) ? lu_tostring(L, -1) : lu_typename(L, lu_type(L, idx));
-      if (val_ispid(o)) {
+      if (val_isbigint(o)) {
+        Value sv;
+        val_setstr(&sv, big_tostr(L, val_bigint(o), 10));
+        lu_pushv(L, &sv);
+      } else if (val_ispid(o)) {
         lu_pushfstring(L, "<0.%I.0>", (lu_Int)val_pid(o));
       } else if (val_isref(o)) {
         lu_pushfstring(L, "#Ref<0.0.0.%I>", (lu_Int)val_ref(o));

@@ -21,6 +21,7 @@
 #include "str.h"
 #include "table.h"
 #include "tm.h"
+#include "bigint.h"
 
 typedef struct { GCObj *src, *dst; } Pair;
 
@@ -277,6 +278,17 @@ static void copyvalue(Copy *C, const Value *src, Value *dst) {
       pushwork(C, o, n);
       break;
     }
+    case T_BIGINT: {
+      /* immutable: one copy however often it appears */
+      BigInt *nb = (BigInt *)fragobj(C, T_BIGINT, sizeof(BigInt));
+      if (!nb) return;
+      size_t limbs;
+      if (!big_fragcopy(nb, (const BigInt *)o, &limbs)) { C->err = "not enough memory"; return; }
+      C->F->bytes += limbs;
+      n = (GCObj *)nb;
+      mapput(C, o, n);
+      break;
+    }
     case T_THREAD:
       C->err = "cannot send a coroutine";
       return;
@@ -413,6 +425,7 @@ static void fragfree(Fragment *F) {
         if (c->p) proto_decref(c->p);
         break;
       }
+      case T_BIGINT: big_fragfree((BigInt *)o); break;
       default: break;
     }
     free(o);

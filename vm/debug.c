@@ -236,12 +236,12 @@ void dbg_forerror(lu_State *L, const Value *o, const char *what) {
 }
 
 void dbg_concaterror(lu_State *L, const Value *a, const Value *b) {
-  if (val_isstr(a) || val_isnum(a)) a = b;
+  if (val_isstr(a) || val_isnum(a) || val_isbigint(a)) a = b;
   dbg_typeerror(L, a, "concatenate");
 }
 
 void dbg_opinterror(lu_State *L, const Value *a, const Value *b, const char *msg) {
-  if (!val_isnum(a)) b = a;   /* first operand is wrong? */
+  if (!val_isnum(a) && !val_isbigint(a)) b = a;   /* first operand is wrong? */
   dbg_typeerror(L, b, msg);
 }
 

@@ -8,6 +8,7 @@
 #include "do.h"
 #include "proc.h"
 #include "tm.h"
+#include "bigint.h"
 
 #define GC_MINTHRESHOLD  (64 * 1024)
 
@@ -105,6 +106,10 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
   if (lu_unlikely(b == NULL)) mem_error(P);   /* the old block is still valid */
   P->totalbytes += newsize - oldsize;
   return b;
+}
+
+void mem_reserve(Proc *P, size_t more) {
+  if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0)) check_maxheap(P, more);
 }
 
 void mem_free(Proc *P, void *block, size_t n) {
@@ -354,6 +359,7 @@ void gc_freeobj(Proc *P, GCObj *o) {
       break;
     }
     case T_THREAD: thread_free(P, (lu_State *)o); break;
+    case T_BIGINT: big_free(P, (BigInt *)o); break;
     default: lu_assert(0); break;
   }
 }

@@ -28,6 +28,9 @@ void mem_releasefree(Proc *P);
 void *mem_alloc(Proc *P, size_t n);
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize);
 void mem_free(Proc *P, void *block, size_t n);
+/* Before 'more' bytes are allocated outside mem_alloc and charged to P
+ * (GMP limbs): raise or kill as mem_alloc would for them. */
+void mem_reserve(Proc *P, size_t more);
 LU_NORETURN void mem_error(Proc *P);
 #define mem_newvec(P, n, t)  ((t *)mem_alloc(P, (size_t)(n) * sizeof(t)))
 #define mem_freevec(P, b, n, t) mem_free(P, b, (size_t)(n) * sizeof(t))

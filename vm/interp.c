@@ -30,6 +30,7 @@
 #include "lazy.h"
 #include "proc.h"
 #include "lib.h"
+#include "bigint.h"
 
 #if defined(__GNUC__) && !defined(LU_USE_SWITCH)
 #define LU_USE_GOTO 1
@@ -139,7 +140,14 @@ static int newindex_slow(lu_State *L, const Value *t, const Value *key, const Va
   lu_runerror(L, "'__newindex' chain too long; possible loop");
 }
 
-static int arith_slow(lu_State *L, const Value *a, const Value *b, int event) {
+/* 0: done, result in *res (an operation on a bigint: it allocated, so the
+ * caller passes a GC safe point); 1: metamethod call pushed */
+static int arith_slow(lu_State *L, const Value *a, const Value *b, int event, Value *res) {
+  if (val_isbigint(a) || val_isbigint(b)) {
+    if (big_arith(L, event, a, b, res)) return 0;
+    /* a string that is no numeral: not the string library's business */
+    if (val_isstr(a) || val_isstr(b)) dbg_arithterror(L, event, a, b);
+  }
   const Value *tm = tm_getbyobj(L->P, a, (TMS)event);
   if (tm == NULL) tm = tm_getbyobj(L->P, b, (TMS)event);
   if (tm == NULL) dbg_arithterror(L, event, a, b);
@@ -151,6 +159,10 @@ static int arith_slow(lu_State *L, const Value *a, const Value *b, int event) {
 static int order_slow(lu_State *L, const Value *a, const Value *b, int event) {
   if (val_isnum(a) && val_isnum(b))
     return event == TM_LT ? vm_lessthan_num(a, b) : vm_lessequal_num(a, b);
+  if (val_isbigint(a) || val_isbigint(b)) {
+    int r = big_order(a, b, event);      /* with numbers: by value */
+    if (r >= 0) return r;
+  }
   if (val_isstr(a) && val_isstr(b)) {
     int c = str_cmp(val_str(a), val_str(b));
     return event == TM_LT ? c < 0 : c <= 0;
@@ -176,7 +188,7 @@ static int order_slow(lu_State *L, const Value *a, const Value *b, int event) {
 static int eq_slow(lu_State *L, const Value *a, const Value *b) {
   if (a->tt != b->tt) {
     if (val_isnum(a) && val_isnum(b)) return vm_equal_num(a, b);
-    return 0;
+    return val_rawequal(a, b);           /* a bigint and a number: by value */
   }
   if (val_gc(a) == val_gc(b)) return 1;
   if (a->tt != T_TABLE && a->tt != T_UDATA) return val_rawequal(a, b);
@@ -189,7 +201,11 @@ static int eq_slow(lu_State *L, const Value *a, const Value *b) {
 
 static inline int eqfast(const Value *a, const Value *b) {
   /* -1: needs eq_slow */
-  if (a->tt != b->tt) return (val_isnum(a) && val_isnum(b)) ? vm_equal_num(a, b) : 0;
+  if (a->tt != b->tt) {
+    if (val_isnum(a) && val_isnum(b)) return vm_equal_num(a, b);
+    if (lu_unlikely(val_isbigint(a) || val_isbigint(b))) return val_rawequal(a, b);
+    return 0;
+  }
   switch (a->tt) {
     case T_NIL: case T_FALSE: case T_TRUE: return 1;
     case T_INT: return val_int(a) == val_int(b);
@@ -218,6 +234,9 @@ static int len_slow(lu_State *L, const Value *rb, Value *res) {
   return 1;
 }
 
+/* strings, numbers and bigints concatenate as their text */
+#define tostringable(v)  (val_isstr(v) || val_isnum(v) || val_isbigint(v))
+
 /* Concatenate the values in [first, L->top) from the right: 0 when done
  * (result in *first, L->top = first + 1), 1 when a __concat call for the
  * last two values was pushed at L->top. */
@@ -228,7 +247,7 @@ static int concat_step(lu_State *L, Value *first) {
     int n = (int)(top - first);
     if (n <= 1) return 0;
     Value *a = top - 2, *b = top - 1;
-    if (!(val_isstr(a) || val_isnum(a)) || !(val_isstr(b) || val_isnum(b))) {
+    if (!tostringable(a) || !tostringable(b)) {
       const Value *tm = tm_getbyobj(P, a, TM_CONCAT);
       if (tm == NULL) tm = tm_getbyobj(P, b, TM_CONCAT);
       if (tm == NULL) dbg_concaterror(L, a, b);
@@ -238,8 +257,9 @@ static int concat_step(lu_State *L, Value *first) {
     /* collect as many strings/numbers as possible from the top */
     int cnt = 0;
     size_t tl = 0;
-    for (Value *p = top - 1; p >= first && (val_isstr(p) || val_isnum(p)); p--) {
+    for (Value *p = top - 1; p >= first && tostringable(p); p--) {
       if (val_isnum(p)) val_setstr(p, vm_tostring(L, p));
+      else if (val_isbigint(p)) val_setstr(p, big_tostr(L, val_bigint(p), 10));
       size_t l = str_len(val_str(p));
       if (l >= ((size_t)-1 >> 2) - tl) lu_runerror(L, "string length overflow");
       tl += l;
@@ -740,6 +760,11 @@ finish_op: {
     goto dispatch;
   }
 
+allocated:
+  /* an instruction made a new object (a bigint's arithmetic): a safe point */
+  CHECKGC();
+  goto dispatch;
+
 concat_cont: {
     /* i is the CONCAT instruction; operands in [R[A], L->top) */
     Value *ra = RA();
@@ -1041,7 +1066,8 @@ dispatch_nohook:
 
   /* ------------------------------------------------------- arithmetic */
 #define ARITH_SLOW(a, b, ev) do { \
-    int r_; PROTECT(r_ = arith_slow(L, a, b, ev)); (void)r_; \
+    int r_; Value res_; PROTECT(r_ = arith_slow(L, a, b, ev, &res_)); \
+    if (r_ == 0) { val_copy(RA(), &res_); goto allocated; } \
     func = L->top - 3; nres = 1; callflags = CIST_FIN; goto do_call; } while (0)
 
   /* integer op iop, float op fop, on values v1 v2 */
@@ -1224,6 +1250,7 @@ dispatch_nohook:
     int c;
     if (val_isint(ra)) c = (val_int(ra) == GET_sB(i));
     else if (val_isflt(ra)) c = (val_flt(ra) == (lu_Num)GET_sB(i));
+    else if (lu_unlikely(val_isbigint(ra))) { Value iv; val_setint(&iv, GET_sB(i)); c = val_rawequal(ra, &iv); }
     else c = 0;
     DOCOND(c);
     VM_NEXT();

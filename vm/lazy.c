@@ -26,7 +26,34 @@ static const LibDef libs[LIB_N] = {
   {"io", lu_open_io},
   {"os", lu_open_os},
   {"utf8", lu_open_utf8},
+  {"bigint", lu_open_bigint},
+  {"ffi", lu_open_ffi},
 };
+
+/* ---- the sandbox (lurel --sandbox): what a process never gets */
+static bool lib_denied(VM *vm, int lib) {
+  return vm->sandbox && (lib == LIB_IO || lib == LIB_FFI);
+}
+
+static bool inlist(const char *const *list, const char *name) {
+  for (; *list; list++) if (strcmp(*list, name) == 0) return true;
+  return false;
+}
+
+/* field 'name' of library 'lib' (LIB_G: a base function) */
+static bool member_denied(VM *vm, int lib, const char *name) {
+  static const char *const base[] = { "loadfile", "dofile", NULL };
+  static const char *const os[] = { "execute", "exit", "getenv", "remove", "rename", "tmpname", NULL };
+  static const char *const package[] = { "loadlib", "searchpath", NULL };
+  if (!vm->sandbox) return false;
+  switch (lib) {
+    case LIB_G: return inlist(base, name);
+    case LIB_OS: return inlist(os, name);
+    case LIB_PACKAGE: return inlist(package, name);
+    case LIB_DEBUG: return strcmp(name, "traceback") != 0;
+    default: return false;
+  }
+}
 
 static int nluamods(void) {
   int n = 0;
@@ -83,6 +110,14 @@ Table *lazy_libinst(lu_State *L, int i) {
     Table *t = tab_new(P);
     t->marked |= GC_LAZY;
     P->libinst[i] = t;
+    if (i == LIB_BIGINT) {
+      /* bigint(x): callable from the start, before it is filled */
+      Table *mt = tab_new(P);
+      t->metatable = mt;
+      Value f;
+      val_setlcf(&f, lu_bigint_call);
+      tab_setstr(L, mt, P->vm->tmname[TM_CALL], &f);
+    }
   }
   return P->libinst[i];
 }
@@ -119,6 +154,7 @@ static const Value *putrequire(lu_State *L, Table *g) {
 
 /* one entry of _G, if name is a standard one */
 static const Value *globals_entry(lu_State *L, Table *g, const char *name) {
+  if (member_denied(L->P->vm, LIB_G, name)) return VAL_ABSENT;
   const lu_Reg *bf = lib_basefuncs();
   for (; bf->name; bf++) {
     if (strcmp(bf->name, name) == 0) {
@@ -139,13 +175,13 @@ static const Value *globals_entry(lu_State *L, Table *g, const char *name) {
   }
   if (strcmp(name, "require") == 0) return putrequire(L, g);
   int i = libindex(name);
-  if (i > 0) return putlib(L, g, name, i);
+  if (i > 0 && !lib_denied(L->P->vm, i)) return putlib(L, g, name, i);
   return VAL_ABSENT;
 }
 
 static const Value *loaded_entry(lu_State *L, Table *lt, const char *name) {
   int i = libindex(name);
-  if (i >= 0) return putlib(L, lt, name, i);
+  if (i >= 0 && !lib_denied(L->P->vm, i)) return putlib(L, lt, name, i);
   return VAL_ABSENT;
 }
 
@@ -186,7 +222,18 @@ static void fill_library(lu_State *L, Table *t, int i) {
   Value kv[2];
   val_setnil(&kv[0]);
   while (tab_next(L, n, kv)) {
+    if (val_isstr(&kv[0]) && member_denied(P->vm, i, str_data(val_str(&kv[0])))) continue;
     if (tab_get(t, &kv[0]) == VAL_ABSENT) tab_set(L, t, &kv[0], &kv[1]);
+  }
+  if (n->metatable && t->metatable == NULL) t->metatable = n->metatable;
+  if (i == LIB_PACKAGE && P->vm->sandbox) {
+    /* require finds preloaded and built-in modules only: no file searchers */
+    const Value *s = tab_getstr(t, str_newz(P, "searchers"));
+    if (val_istable(s)) {
+      Value nil;
+      val_setnil(&nil);
+      for (lu_Int j = 2; j <= 4; j++) tab_setint(L, val_table(s), j, &nil);
+    }
   }
   /* the string library points the string metatable at its table: it must
    * point at the instance */
@@ -319,17 +366,19 @@ void lazy_full(lu_State *L, Table *t) {
     for (int j = 0; j < 3; j++)
       if (tab_getstr(t, str_newz(P, extra[j])) == VAL_ABSENT) globals_entry(L, t, extra[j]);
     for (int i = 1; i < LIB_N + nluamods(); i++)
-      if (tab_getstr(t, str_newz(P, lazy_libname(i))) == VAL_ABSENT) putlib(L, t, lazy_libname(i), i);
+      if (!lib_denied(P->vm, i) && tab_getstr(t, str_newz(P, lazy_libname(i))) == VAL_ABSENT)
+        putlib(L, t, lazy_libname(i), i);
     return;
   }
   if (t == P->loaded) {
     for (int i = 0; i < LIB_N + nluamods(); i++)
-      if (tab_getstr(t, str_newz(P, lazy_libname(i))) == VAL_ABSENT) putlib(L, t, lazy_libname(i), i);
+      if (!lib_denied(P->vm, i) && tab_getstr(t, str_newz(P, lazy_libname(i))) == VAL_ABSENT)
+        putlib(L, t, lazy_libname(i), i);
     return;
   }
   int i = lazy_whichlib(P, t);
   if (i >= LIB_N) fill_lualib(L, t, i - LIB_N);
-  else if (i > 0) fill_library(L, t, i);
+  else if (i > 0 && !lib_denied(P->vm, i)) fill_library(L, t, i);
 }
 
 /* the process library fills one entry at a time: a process that only

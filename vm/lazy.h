@@ -22,7 +22,7 @@
 
 enum {
   LIB_G, LIB_PROCESS, LIB_STRING, LIB_TABLE, LIB_MATH, LIB_COROUTINE, LIB_PACKAGE,
-  LIB_DEBUG, LIB_IO, LIB_OS, LIB_UTF8,
+  LIB_DEBUG, LIB_IO, LIB_OS, LIB_UTF8, LIB_BIGINT, LIB_FFI,
   LIB_N
 };
 
@@ -30,6 +30,11 @@ enum {
 #define LIB_MAX 32
 
 #define tab_islazy(t)  ((t)->marked & GC_LAZY)
+
+/* lurel --sandbox (vm->sandbox): the libraries and functions listed in
+ * lazy.c are never materialised, in any process — absent, not stubs.  A
+ * library whose opener gives its table a metatable (bigint: callable)
+ * keeps it on the instance, which is filled when it is made. */
 
 void lazy_init(Proc *P);
 /* The process's instance of library i (created empty and lazy if needed). */

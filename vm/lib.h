@@ -24,6 +24,9 @@ void *lib_wildcard(void);
 int lu_open_io(lu_State *L);
 int lu_open_os(lu_State *L);
 int lu_open_utf8(lu_State *L);
+int lu_open_bigint(lu_State *L);
+int lu_bigint_call(lu_State *L);        /* __call of the bigint library: bigint(x) */
+int lu_open_ffi(lu_State *L);
 
 /* string.pack, string.packsize, string.unpack, string.dump (lib_strpack.c) */
 int lib_str_pack(lu_State *L);

@@ -317,6 +317,7 @@ static int load_aux(lu_State *L, const char *src, size_t len, const char *chunkn
   Proc *P = L->P;
   Proto *p;
   if (len > 0 && src[0] == '\x1b') {
+    if (P->vm->sandbox) mode = "t";          /* lurel --sandbox: text chunks only */
     if (!checkmode(L, mode, "binary")) goto fail;
     char err[256];
     p = lbc_undump(P->vm, src, len, chunkname, err, sizeof err);

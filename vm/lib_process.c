@@ -221,7 +221,7 @@ static int p_flag(lu_State *L) {
   } else {
     lu_Int m = lu_checkinteger(L, 2);
     lu_pushinteger(L, (lu_Int)P->maxheap);
-    P->maxheap = m > 0 ? (size_t)m : 0;
+    P->maxheap = proc_heaplimit(P->vm, m > 0 ? (size_t)m : 0);
   }
   return 1;
 }

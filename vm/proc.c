@@ -80,6 +80,12 @@ static Msg *newmsg(int kind, uint64_t from) {
   return m;
 }
 
+size_t proc_heaplimit(VM *vm, size_t m) {
+  size_t d = vm->maxheap_default;
+  if (d && (m == 0 || (vm->sandbox && m > d))) return d;
+  return m;
+}
+
 /* a fresh process with the lazy standard library, not yet runnable */
 Proc *proc_create(VM *vm) {
   Proc *P = proc_new(vm);
@@ -92,6 +98,7 @@ Proc *proc_create(VM *vm) {
   P->save = &P->mq_head;
   P->mark = NULL;
   val_setnil(&P->exitreason);
+  P->maxheap = vm->maxheap_default;
   lu_openlibs(P->mainthread);
   ptab_insert(vm, P);
   vm->nprocs++;
@@ -110,7 +117,7 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
   lib_package_inherit(parent, P);
   if (o) {
     P->trap_exit = o->trap_exit;
-    P->maxheap = o->max_heap_size;
+    P->maxheap = proc_heaplimit(vm, o->max_heap_size);
   }
   /* adopt and unpack onto the new process's main thread */
   lu_State *L1 = P->mainthread;

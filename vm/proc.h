@@ -90,6 +90,10 @@ typedef struct SpawnOpts {
 } SpawnOpts;
 
 Proc *proc_create(VM *vm);
+/* The max_heap_size a process gets when it asks for m (0: unlimited): with
+ * a default (lurel --max-heap, --sandbox) 0 means the default, and in the
+ * sandbox no process may go past it. */
+size_t proc_heaplimit(VM *vm, size_t m);
 void vm_shutdown(VM *vm);
 Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref);
 Proc *proc_lookup(VM *vm, uint64_t pid);

@@ -10,6 +10,7 @@
 #include "do.h"
 #include "proc.h"
 #include "lib.h"
+#include "bigint.h"
 
 /* A new thread's stack: small, because most processes and coroutines stay
  * small (a process waiting in receive uses about a dozen slots); it grows
@@ -24,6 +25,7 @@ VM *vm_new(void) {
   vm->memerrmsg = atom_newz(vm, "not enough memory");
   vm->maxheapmsg = atom_newz(vm, "max_heap_size");
   vm->next_pid = 0;
+  big_setup();                /* GMP's allocator, before any bigint exists */
   return vm;
 }
 

@@ -170,6 +170,8 @@ struct VM {
   int exitcode;               /* os.exit */
   bool exiting;
   void *host;                 /* the host's data (the command's options) */
+  uint8_t sandbox;            /* lurel --sandbox: see lazy.h; set before any process */
+  size_t maxheap_default;     /* max_heap_size of new processes (0: none) */
   String *longatoms;           /* long constant strings (never freed before the VM) */
   struct ModCode *modcode;    /* compiled Lua modules, once per VM (lib_package.c) */
   int nmodcode, capmodcode;

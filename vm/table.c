@@ -6,6 +6,7 @@
 #include "gc.h"
 #include "do.h"
 #include "lazy.h"
+#include "bigint.h"
 
 /* The empty hash part shared by all tables without one: read-only. */
 const Node tab_dummy_node_ = { {0}, T_NIL, T_NIL, 0, {0} };
@@ -41,6 +42,7 @@ static inline uint32_t hashof(int tt, const Val *k) {
     case T_TRUE: return 1;
     case T_PID: case T_REF: return hashint((lu_Int)k->u);
     case T_LCF: return hashptr((const void *)(uintptr_t)k->f);
+    case T_BIGINT: return big_hash((const BigInt *)k->gc);
     default: return hashptr(k->p);
   }
 }
@@ -57,6 +59,7 @@ static inline bool keyequal(const Node *n, int tt, const Val *k) {
     case T_FLT: return n->k.n == k->n;
     case T_STR: return str_eq((String *)n->k.gc, (String *)k->gc);
     case T_LCF: return n->k.f == k->f;
+    case T_BIGINT: return big_equal((const BigInt *)n->k.gc, (const BigInt *)k->gc);
     default: return n->k.p == k->p;
   }
 }
@@ -145,6 +148,12 @@ const Value *tab_get(Table *t, const Value *key) {
       lu_Int i;
       if (flt_toint(val_flt(key), &i)) return tab_getint(t, i);
       return getgeneric(t, T_FLT, &key->v);
+    }
+    case T_BIGINT: {
+      /* keyed by value: one that fits is that integer key */
+      lu_Int i;
+      if (big_fitsint(val_bigint(key), &i)) return tab_getint(t, i);
+      return getgeneric(t, T_BIGINT, &key->v);
     }
     default: return getgeneric(t, key->tt, &key->v);
   }
@@ -246,6 +255,9 @@ Value *tab_newkey(lu_State *L, Table *t, const Value *key) {
     lu_Int i;
     if (flt_toint(k.n, &i)) { k.i = i; tt = T_INT; }
     else if (isnan(k.n)) lu_runerror(L, "table index is NaN");
+  } else if (tt == T_BIGINT) {
+    lu_Int i;
+    if (big_fitsint(val_bigint(key), &i)) { k.i = i; tt = T_INT; }
   }
   tab_invalidatetm(t);
   if (tt == T_INT && (lu_Unsigned)k.i - 1u < t->asize) return &t->array[k.i - 1];
@@ -485,9 +497,9 @@ static uint32_t findindex(lu_State *L, Table *t, const Value *key) {
     return (uint32_t)val_int(key);
   int tt = key->tt;
   Val k = key->v;
-  if (tt == T_FLT) {
+  if (tt == T_FLT || tt == T_BIGINT) {
     lu_Int i;
-    if (flt_toint(k.n, &i)) {
+    if (tt == T_FLT ? flt_toint(k.n, &i) : big_fitsint(val_bigint(key), &i)) {
       if ((lu_Unsigned)i - 1u < t->asize) return (uint32_t)i;
       k.i = i; tt = T_INT;
     }

@@ -44,5 +44,6 @@ const char *tm_objtypename(Proc *P, const Value *o) {
     const Value *name = tab_getshortstr(mt, P->vm->tmname[TM_NAME]);
     if (val_isstr(name)) return str_data(val_str(name));
   }
+  if (o->tt == T_BIGINT) return "bigint";
   return val_typename(val_luatype(o));
 }

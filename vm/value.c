@@ -2,6 +2,7 @@
 #include "value.h"
 #include "object.h"
 #include "str.h"
+#include "bigint.h"
 
 const Value val_nilvalue = { {0}, T_NIL };
 
@@ -22,6 +23,7 @@ static const char *const typenames[LU_NUMTYPES + 1] = {
 const char *val_typename(int t) { return typenames[t + 1]; }
 
 bool val_rawequal(const Value *a, const Value *b) {
+  if (lu_unlikely(a->tt == T_BIGINT || b->tt == T_BIGINT)) return big_rawequal(a, b);
   if (a->tt != b->tt) {
     if (val_isint(a) && val_isflt(b)) return (lu_Num)val_int(a) == val_flt(b) &&
         val_flt(b) >= -9223372036854775808.0 && val_flt(b) < 9223372036854775808.0 &&
