@@ -42,7 +42,7 @@ typedef struct Copy {
 } Copy;
 
 static void *fragalloc(Copy *C, size_t sz) {
-  void *p = malloc(mem_roundup(sz));      /* the receiver's free lists take it back */
+  void *p = mem_takeblock(C->P, sz);      /* the receiver's free lists take it back */
   if (p == NULL) { C->err = "not enough memory"; return NULL; }
   C->F->bytes += sz;
   return p;

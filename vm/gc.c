@@ -61,7 +61,10 @@ static void *rawalloc(Proc *P, size_t n) {
 }
 
 static void rawfree(Proc *P, void *b, size_t n) {
-  if (n <= MEM_SMALL && P->freebytes < (1u << 20) + P->totalbytes) {
+  /* a process keeps freed small blocks for its own next allocations, up
+   * to a bound (a process that receives many messages frees blocks other
+   * processes allocated: without the bound its lists would only grow) */
+  if (n <= MEM_SMALL && P->freebytes < (64u << 10) + P->totalbytes / 2) {
     int c = memclass(n ? n : 1);
     *(void **)b = P->freelist[c];
     P->freelist[c] = b;
@@ -106,6 +109,23 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
   if (lu_unlikely(b == NULL)) mem_error(P);   /* the old block is still valid */
   P->totalbytes += newsize - oldsize;
   return b;
+}
+
+/* a block for a message fragment: from the sender's free lists when it
+ * has one (the block leaves this heap; the receiver's lists take it back
+ * when it dies there), else malloc'd; not counted in this heap */
+void *mem_takeblock(Proc *P, size_t n) {
+  if (n <= MEM_SMALL) {
+    int c = memclass(n ? n : 1);
+    void *b = P->freelist[c];
+    if (b) {
+      P->freelist[c] = *(void **)b;
+      P->freebytes -= (size_t)(c + 1) * 16;
+      return b;
+    }
+    return malloc((size_t)(c + 1) * 16);
+  }
+  return malloc(n);
 }
 
 void mem_reserve(Proc *P, size_t more) {
