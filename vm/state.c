@@ -34,6 +34,7 @@ void vm_free(VM *vm) {
   if (vm->names) for (size_t j = 0; j < vm->names_size; j++) free(vm->names[j].name);
   free(vm->names);
   free(vm->aliases);
+  free(vm->poller);
   if (vm->lualib) proto_decref(vm->lualib);
   for (int j = 0; j < 16; j++) if (vm->luamods[j]) proto_decref(vm->luamods[j]);
   for (int j = 0; j < 8; j++) if (vm->prims[j]) proto_decref(vm->prims[j]);    /* before the atoms its constants are */

@@ -154,6 +154,7 @@ struct VM {
   bool exiting;
   void *host;                 /* the host's data (the command's options) */
   String *longatoms;           /* long constant strings (never freed before the VM) */
+  struct SchedPoll *poller;   /* watched fds and the tick (sched.c; the host's terminal), or NULL */
 };
 
 /* ------------------------------------------------------------------ processes */
@@ -175,6 +176,7 @@ struct Proc {
   uint8_t timedout;           /* the receive timer fired */
   uint8_t inrunq;
   uint8_t killed;             /* ends without running Lua code */
+  uint8_t interrupt;          /* its next slice starts by raising "interrupted!" (the shell's Ctrl-C) */
   Proc *rq_next;
   /* messages: inbox (others append; SMP: under a lock), private queue */
   struct Msg *inbox_head, **inbox_tail;
