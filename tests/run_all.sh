@@ -28,6 +28,12 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
 section "Lua tests on the stress build (GC at every safe point, budget 1)"
 LUREL_REDUCTIONS=1 bash tests/run_lua_tests.sh --lurel build/stress/lurel --timeout 300 || fail=1
 
+section "the shell under a pseudo-terminal (tmux)"
+bash tests/shell/run.sh --lurel build/lurel || fail=1
+section "the shell under AddressSanitizer + UndefinedBehaviorSanitizer"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
+  bash tests/shell/run.sh --lurel build/asan/lurel || fail=1
+
 if [ -x tests/opcode_coverage.sh ] || [ -f tests/opcode_coverage.sh ]; then
   section "opcode coverage"
   bash tests/opcode_coverage.sh || fail=1
