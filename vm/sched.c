@@ -361,6 +361,9 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
     st = do_interrupt(P->L);
   } else st = do_run(P->L);
   vm->current = NULL;
+  /* the slice's reductions count in the total (process.info) */
+  if (P->reds < P->budget) P->reductions += (uint64_t)(P->budget - (P->reds > 0 ? P->reds : 0));
+  P->reds = P->budget;
   switch (st) {
     case LU_PREEMPT:
       P->pstate = PS_WAITING;
