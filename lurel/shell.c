@@ -14,14 +14,16 @@
  *          running while a line is typed.  A finished line is queued and
  *          wakes the shell process, which is blocked in wait() (a C
  *          function that blocks with do_block, like receive).
- *  output  While the shell runs, fds 1 and 2 point to an in-memory file
- *          (memfd, O_APPEND): print, io.write, crash reports, child
+ *  output  While a prompt is shown, fds 1 and 2 point to an in-memory
+ *          file (memfd, O_APPEND): print, io.write, crash reports, child
  *          processes — whatever any process writes lands there and never
  *          blocks.  The tick (every SCHED_POLL_MS between slices, and
- *          before the scheduler sleeps) copies it to the terminal; when a
- *          prompt is shown it first clears the line being edited, then
- *          prints, then redraws prompt and line (rl_clear_visible_line,
- *          rl_forced_update_display), so output never lands inside it.
+ *          before the scheduler sleeps) copies it to the terminal: it
+ *          first clears the line being edited, then prints, then redraws
+ *          prompt and line (rl_clear_visible_line, rl_forced_update_display),
+ *          so output never lands inside it.  While a line is evaluated
+ *          there is no prompt, and fds 1 and 2 are the terminal again (an
+ *          io.read prompt shows, os.execute("vi") works).
  *  Ctrl-C  A SIGINT handler sets a flag and writes to a self-pipe (which
  *          wakes poll()).  The tick sees it: while the shell evaluates
  *          (wait() is not running; the loop says busy), it sets
@@ -69,6 +71,7 @@ static struct {
   int termfd;               /* its fd (a dup of the original fd 1) */
   int capfd;                /* the file fds 1 and 2 point to meanwhile, or -1 */
   int saved2;               /* the original fd 2 when it is captured, else -1 */
+  bool capturing;           /* fds 1 and 2 point to capfd now */
   off_t capoff;             /* how much of capfd was shown */
   bool at_bol;              /* the terminal's cursor is at the start of a line */
   bool prompt_on;           /* tty: readline has the terminal (prompt shown) */
@@ -154,6 +157,22 @@ static void pump(void) {
   show_line();
 }
 
+/* output goes to capfd (on) or to the terminal (off) */
+static void capture(bool on) {
+  if (S.capfd < 0 || S.capturing == on) return;
+  fflush(stdout);
+  fflush(stderr);
+  if (on) {
+    dup2(S.capfd, 1);
+    if (S.saved2 >= 0) dup2(S.capfd, 2);
+  } else {
+    pump();
+    dup2(S.termfd, 1);
+    if (S.saved2 >= 0) dup2(S.saved2, 2);
+  }
+  S.capturing = on;
+}
+
 /* ----------------------------------------------------------------- input */
 
 static void watch_stdin(bool on);
@@ -185,6 +204,7 @@ static void prompt_off(void) {
   rl_callback_handler_remove();
   S.prompt_on = false;
   watch_stdin(false);
+  capture(false);
 }
 
 /* readline's line handler: a line was entered (NULL: Ctrl-D on an empty line) */
@@ -247,6 +267,7 @@ static void prompt_show(void) {
   if (S.tty) {
     if (!S.prompt_on) {
       fflush(S.term);
+      capture(true);
       rl_callback_handler_install(S.prompt, on_line);
       S.prompt_on = true;
       S.at_bol = false;
@@ -458,8 +479,6 @@ static void shell_begin(VM *vm) {
       int fd = memfd_create("lurel-shell-output", MFD_CLOEXEC);
       if (fd >= 0 && fcntl(fd, F_SETFL, O_APPEND) == 0) {
         if (isatty(2)) { S.saved2 = dup(2); fcntl(S.saved2, F_SETFD, FD_CLOEXEC); }
-        dup2(fd, 1);
-        if (S.saved2 >= 0) dup2(fd, 2);
         S.capfd = fd;
         S.capoff = 0;
         setvbuf(stdout, NULL, _IOLBF, BUFSIZ);
@@ -495,12 +514,9 @@ static void shell_end(void) {
     S.prompt_on = false;
   }
   watch_stdin(false);
-  pump();
+  capture(false);
   if (S.capfd >= 0) {
-    fflush(stdout);
-    fflush(stderr);
-    dup2(S.termfd, 1);
-    if (S.saved2 >= 0) { dup2(S.saved2, 2); close(S.saved2); S.saved2 = -1; }
+    if (S.saved2 >= 0) { close(S.saved2); S.saved2 = -1; }
     close(S.capfd);
     S.capfd = -1;
   }
