@@ -225,6 +225,7 @@ command("help", "", "this list", function()
   out("Messages to the shell that no handler takes are printed as they arrive and kept in Inbox.")
   out("Ctrl-C interrupts an evaluation (or drops the line being typed); Ctrl-D on an empty line leaves.")
   for _, h in ipairs(help) do out(h) end
+  out("A PID is written as printed (<0.42.0>), or as its number (42), or as a registered name.")
 end)
 
 command("load", "FILE", "run a Lua file in the shell process", function(a)

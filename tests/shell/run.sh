@@ -128,6 +128,18 @@ t_message_while_typing() {
   wait_for '^Inbox\[1\]: "hi"$' 2 || return 1
 }
 
+t_handlers() {
+  start '$LUREL' || return 1
+  line 'Handlers.add("ping", "Ping", function(m) print("ping from", m.From) end)'
+  line 'process.send(process.self(), {Action = "Ping", From = "me"})'
+  wait_for '^ping from[[:space:]]+me$' || return 1
+  line 'process.flag("trap_exit", true)'
+  line 'process.spawn_link(function() error("linked crash") end)'
+  wait_for '^Inbox\[1\]: \{"EXIT", <0\.2\.0>, "stdin:1: linked crash"\}$' || return 1
+  line 'process.self()'
+  wait_for '^<0\.1\.0>$' || return 1
+}
+
 t_output_while_typing() {
   start '$LUREL' || return 1
   line 'process.spawn(function() for i = 1, 3 do process.sleep(150) print("tick", i) end error("crash on purpose") end)'
@@ -243,6 +255,7 @@ t_no_tty() {
 check "expressions, tables, errors" t_expressions
 check "incomplete input continues" t_incomplete
 check "a message while a line is half typed" t_message_while_typing
+check "handlers take the shell's messages; trapped exits print" t_handlers
 check "output and crash reports while typing" t_output_while_typing
 check ".ps lists, .kill ends a process" t_ps_kill
 check "Ctrl-C interrupts the evaluation, the shell carries on" t_ctrl_c
