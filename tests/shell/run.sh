@@ -126,6 +126,14 @@ t_message_while_typing() {
   wait_for '^123$' || return 1
   line '.inbox'
   wait_for '^Inbox\[1\]: "hi"$' 2 || return 1
+  # from another process, the cursor in the middle of the line
+  line 'process.spawn(function(shell) process.sleep(300) process.send(shell, {from = "child"}) end, process.self())'
+  type_text 'z = 15'; keys Left Left
+  wait_for '^Inbox\[2\]: \{from = "child"\}$' || return 1
+  wait_last '^<0\.1\.0>> z = 15$' || return 1
+  type_text '9'; keys Enter
+  line 'z'
+  wait_for '^915$' || return 1
 }
 
 t_handlers() {
