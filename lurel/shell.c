@@ -91,10 +91,10 @@ static struct {
   size_t ilen, icap;
   int sigpipe[2];
   char *histfile;
-  struct sigaction oldint, oldwinch;
+  struct sigaction oldint, oldwinch, oldtstp;
 } S = { .capfd = -1, .termfd = -1, .saved2 = -1, .sigpipe = {-1, -1} };
 
-static volatile sig_atomic_t got_sigint, got_sigwinch;
+static volatile sig_atomic_t got_sigint, got_sigwinch, got_sigtstp;
 
 static Proc *shellproc(void) {
   Proc *P = proc_lookup(S.vm, S.pid);
@@ -285,12 +285,39 @@ static void prompt_show(void) {
 
 static void on_signal(int sig) {
   int e = errno;
-  if (sig == SIGINT) got_sigint = 1; else got_sigwinch = 1;
+  if (sig == SIGINT) got_sigint = 1;
+  else if (sig == SIGTSTP) got_sigtstp = 1;
+  else got_sigwinch = 1;
   if (S.sigpipe[1] >= 0) { ssize_t r = write(S.sigpipe[1], "s", 1); (void)r; }
   errno = e;
 }
 
+/* Ctrl-Z: stop with the terminal as readline found it; redraw on return */
+static void suspend(void) {
+  got_sigtstp = 0;
+  bool prompt = S.prompt_on;
+  if (prompt) {
+    hide_line();
+    S.hidden = false;
+    rl_deprep_terminal();
+  }
+  fflush(S.term);
+  struct sigaction dfl, old;
+  memset(&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  sigaction(SIGTSTP, &dfl, &old);
+  raise(SIGTSTP);                        /* stopped here until fg */
+  sigaction(SIGTSTP, &old, NULL);
+  if (prompt) {
+    rl_prep_terminal(0);
+    rl_resize_terminal();
+    rl_forced_update_display();
+  }
+}
+
 static void handle_signals(void) {
+  if (got_sigtstp) suspend();
   if (got_sigwinch) {
     got_sigwinch = 0;
     if (S.tty) rl_resize_terminal();
@@ -486,6 +513,7 @@ static void shell_begin(VM *vm) {
     }
     fcntl(S.termfd, F_SETFD, FD_CLOEXEC);
     sigaction(SIGWINCH, &sa, &S.oldwinch);
+    sigaction(SIGTSTP, &sa, &S.oldtstp);
     rl_readline_name = "lurel";
     rl_instream = stdin;
     rl_outstream = S.term;
@@ -525,7 +553,10 @@ static void shell_end(void) {
   if (S.sigpipe[0] >= 0) sched_watchfd(S.vm, S.sigpipe[0], 0, NULL, NULL);
   sched_settick(S.vm, NULL, NULL);
   sigaction(SIGINT, &S.oldint, NULL);
-  if (S.tty) sigaction(SIGWINCH, &S.oldwinch, NULL);
+  if (S.tty) {
+    sigaction(SIGWINCH, &S.oldwinch, NULL);
+    sigaction(SIGTSTP, &S.oldtstp, NULL);
+  }
 }
 
 /* Run the loop as the next entry of process P; returns sched_run's status. */

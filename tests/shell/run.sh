@@ -252,6 +252,30 @@ t_os_exit() {
   wait_for '^\[exit status 3\]$' || return 1
 }
 
+# Ctrl-Z stops lurel (job control of an interactive bash); fg redraws the line
+t_ctrl_z() {
+  local prev="s$nsession"
+  nsession=$((nsession + 1))
+  "${T[@]}" new-session -d -s "s$nsession" -x 160 -y 50 \
+    "cd '$WORK' && env HOME='$WORK/home' PS1='job-shell\$ ' ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' bash --norc --noprofile -i"
+  "${T[@]}" kill-session -t "$prev" 2>/dev/null
+  wait_for '^job-shell\$' || return 1
+  line "'$LUREL'"
+  wait_for '^<0\.1\.0>>' || return 1
+  type_text 'abc = 1'
+  wait_last '^<0\.1\.0>> abc = 1$' || return 1
+  keys C-z
+  wait_for 'Stopped' || return 1
+  wait_last '^job-shell\$$' || return 1
+  line 'fg'
+  wait_last '^<0\.1\.0>> abc = 1$' || return 1
+  type_text '5'; keys Enter
+  line 'abc'
+  wait_for '^15$' || return 1
+  line '.quit'
+  wait_last '^job-shell\$$' || return 1
+}
+
 # no terminal: lurel -i reads the lines from stdin (as lua5.4 -i does)
 t_no_tty() {
   local out
@@ -271,6 +295,7 @@ check "history (up arrow, ~/.lurel_history), Ctrl-D leaves" t_history
 check "-i script, .load, .quit" t_dash_i
 check "the shell process dies: a new one starts" t_shell_restarts
 check "os.exit from the shell" t_os_exit
+check "Ctrl-Z suspends, fg redraws the line" t_ctrl_z
 check "no terminal: lines from stdin" t_no_tty
 
 t_sanitizers() {
