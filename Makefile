@@ -14,10 +14,10 @@ LUA_LIBS   := $(shell pkg-config --libs lua5.4 2>/dev/null || echo -llua5.4)
 WARN    := -Wall -Wextra -Wno-unused-parameter
 BASEFL  := -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) $(LUA_CFLAGS) -g
 OPT     ?= -O2
-LIBS    := $(LUA_LIBS) -lgmp -lffi -ldl -lm
+LIBS    := $(LUA_LIBS) -lgmp -lffi -lreadline -ldl -lm
 
-SRCS := $(wildcard vm/*.c) $(wildcard compiler/*.c) lurel/main.c
-HDRS := $(wildcard vm/*.h) $(wildcard compiler/*.h) vm/opcodes.def
+SRCS := $(wildcard vm/*.c) $(wildcard compiler/*.c) lurel/main.c lurel/shell.c
+HDRS := $(wildcard vm/*.h) $(wildcard compiler/*.h) $(wildcard lurel/*.h) vm/opcodes.def
 STDLIB := $(sort $(wildcard stdlib/lualib/*.lua))
 # global libraries written in Lua (supervisor, gen_server, ...): one per file
 LUAMODS := $(sort $(wildcard stdlib/lib/*.lua))
@@ -27,9 +27,9 @@ PRIMS := $(sort $(wildcard stdlib/prims/*.lua))
 PRIM_LBC := $(patsubst stdlib/prims/%.lua,build/gen/prims/%.lbc,$(PRIMS))
 
 # build variants: release (build/), sanitizers (build/asan/), switch dispatch (build/switch/)
-CORE_OBJS := $(patsubst %.c,build/obj/%.o,$(SRCS))
+CORE_OBJS := $(patsubst %.c,build/obj/%.o,$(SRCS)) build/obj/gen/shell_lua.o
 OBJS      := $(CORE_OBJS) build/obj/gen/stdlib.o
-ASAN_OBJS := $(patsubst %.c,build/asan/obj/%.o,$(SRCS)) build/asan/obj/gen/stdlib.o
+ASAN_OBJS := $(patsubst %.c,build/asan/obj/%.o,$(SRCS)) build/asan/obj/gen/stdlib.o build/asan/obj/gen/shell_lua.o
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 STRESS_DUMMY :=
@@ -68,6 +68,22 @@ build/gen/prims/%.lbc: stdlib/prims/%.lua build/stage1/lurel
 build/gen/stdlib.c: build/gen/lualib.lbc $(LUAMOD_LBC) $(PRIM_LBC) scripts/embed.sh
 	sh scripts/embed.sh $@ build/gen/lualib.lbc $(foreach f,$(LUAMOD_LBC),$(basename $(notdir $(f)))=$(f)) $(foreach f,$(PRIM_LBC),@$(basename $(notdir $(f)))=$(f))
 
+# the shell's read-eval-print loop (lurel/shell.lua), embedded as text
+build/gen/shell_lua.c: lurel/shell.lua
+	@mkdir -p $(dir $@)
+	{ printf '/* generated from lurel/shell.lua: do not edit */\n#include <stddef.h>\nconst char lurel_shell_lua[] = {\n'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  printf '0x00 };\nconst size_t lurel_shell_lua_len = sizeof(lurel_shell_lua) - 1;\n'; } > $@
+build/obj/gen/shell_lua.o: build/gen/shell_lua.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) -c $< -o $@
+build/asan/obj/gen/shell_lua.o: build/gen/shell_lua.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) -c $< -o $@
+build/stress/obj/gen/shell_lua.o: build/gen/shell_lua.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFL) -c $< -o $@
+
 build/obj/gen/stdlib.o: build/gen/stdlib.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) $(OPT) -c $< -o $@
@@ -94,7 +110,7 @@ asan: build/asan/lurel
 
 # stress build: collect at every safe point, move the stack on every growth,
 # internal assertions (run with LUREL_REDUCTIONS=1 for preemption everywhere)
-STRESS_OBJS := $(patsubst %.c,build/stress/obj/%.o,$(SRCS)) build/stress/obj/gen/stdlib.o
+STRESS_OBJS := $(patsubst %.c,build/stress/obj/%.o,$(SRCS)) build/stress/obj/gen/stdlib.o build/stress/obj/gen/shell_lua.o
 build/stress/obj/gen/stdlib.o: build/gen/stdlib.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFL) -O1 -DLU_STRESS -DLU_ASSERTS -c $< -o $@
@@ -108,8 +124,8 @@ stress: build/stress/lurel
 
 # C unit tests (criterion): every object but the command's main
 UNIT_SRCS := $(wildcard tests/unit/*.c)
-LIB_OBJS  := $(filter-out build/obj/lurel/main.o,$(OBJS))
-ASAN_LIB_OBJS := $(filter-out build/asan/obj/lurel/main.o,$(ASAN_OBJS))
+LIB_OBJS  := $(filter-out build/obj/lurel/%.o build/obj/gen/shell_lua.o,$(OBJS))
+ASAN_LIB_OBJS := $(filter-out build/asan/obj/lurel/%.o build/asan/obj/gen/shell_lua.o,$(ASAN_OBJS))
 build/unit_tests: $(UNIT_SRCS) $(LIB_OBJS) $(wildcard tests/unit/*.h)
 	$(CC) $(BASEFL) -O1 -o $@ $(UNIT_SRCS) $(LIB_OBJS) -lcriterion $(LIBS)
 build/asan/unit_tests: $(UNIT_SRCS) $(ASAN_LIB_OBJS) $(wildcard tests/unit/*.h)

@@ -1,6 +1,7 @@
 /*
  * main.c — the lurel command: runs scripts like lua5.4 (options -e, -l, -i,
- * -v, -E, -W, -), plus --disasm and -c for Lurel bytecode.
+ * -v, -E, -W, -), plus --disasm and -c for Lurel bytecode; the shell
+ * (shell.c) with a terminal on stdin and no script, or after -i.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "../vm/lbc.h"
 #include "../vm/lazy.h"
 #include "../vm/proc.h"
+#include "shell.h"
 
 static const char *progname = "lurel";
 
@@ -412,11 +414,16 @@ int main(int argc, char **argv) {
   if (!runargs(L, argv, script)) { status = 1; goto done; }
   if (script < argc && argv[script]) {
     status = handle_script(L, argv, script);
+    if (status != 0) goto done;
+  }
+  if (args & has_i) {
+    status = shell_run(L, isatty(0));
+  } else if (script < argc && argv[script]) {
+    /* ran above */
   } else if (!(args & (has_e | has_v))) {
     if (isatty(0)) {
       print_version();
-      l_message("the interactive shell is not available yet; run a script");
-      status = 1;
+      status = shell_run(L, true);
     } else {
       char *dash[] = { "lurel", "-", NULL };
       status = handle_script(L, dash, 1);
@@ -433,7 +440,8 @@ done:
     docall(ML, 0);
   }
   fflush(stdout);
-  P->errorjmp = NULL;
+  /* the shell may have replaced the main process (its own ended) */
+  if (vm->mainproc) vm->mainproc->errorjmp = NULL;
   vm_shutdown(vm);
   vm_free(vm);
   return status;

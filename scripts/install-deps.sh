@@ -8,7 +8,9 @@ pkgs=(
   lua5.4             # differential tests and benchmarks
   libcriterion-dev   # C unit tests
   python3            # benchmark runner
-  libffi-dev libgmp-dev libedit-dev   # ffi, bigint, shell line editing (later issues)
+  libffi-dev libgmp-dev libedit-dev   # ffi, bigint (later issues)
+  libreadline-dev    # the shell's line editing and history (callback interface)
+  tmux               # the shell's tests drive it under a pseudo-terminal
   luajit             # optional benchmark column (luajit -joff)
   erlang-base        # BEAM side of the process benchmarks
 )

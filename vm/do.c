@@ -245,7 +245,7 @@ static bool handle_error(lu_State *L, int status) {
   return true;
 }
 
-int do_run(lu_State *L) {
+static int run(lu_State *L, const char *volatile raise) {
   Proc *P = L->P;
   lu_Jmp jb;
   jb.previous = P->errorjmp;
@@ -253,6 +253,11 @@ int do_run(lu_State *L) {
     P->errorjmp = &jb;
     jb.status = LU_OK;
     if (setjmp(jb.b) == 0) {
+      if (raise) {
+        const char *msg = raise;
+        raise = NULL;
+        lu_runerror(P->L, "%s", msg);
+      }
       int st = vm_execute(P->L);
       P->errorjmp = jb.previous;
       return st;
@@ -265,6 +270,9 @@ int do_run(lu_State *L) {
     }
   }
 }
+
+int do_run(lu_State *L) { return run(L, NULL); }
+int do_interrupt(lu_State *L) { return run(L, "interrupted!"); }
 
 int do_resume(lu_State *L, lu_State *co, int nargs, intptr_t ctx, lu_KFunction k) {
   CallInfo *ci = L->ci;

@@ -33,6 +33,11 @@ LU_NORETURN void lu_throwvalue(lu_State *L, const Value *v);
 /* Run the thread until its entry frame returns (LU_OK), the reductions run
  * out (LU_PREEMPT), or an error escapes (LU_ERRRUN etc., error in errval). */
 int do_run(lu_State *L);
+/* do_run, but the slice starts by raising the error "interrupted!" where
+ * the running thread stands (a Lua frame's error gets its position), as
+ * if its next instruction had raised it: pcall/xpcall catch it.  The
+ * scheduler calls this for a process with P->interrupt set. */
+int do_interrupt(lu_State *L);
 /* Prepare a call of the function at func with args up to L->top as the
  * entry frame of a run; call do_run afterwards. */
 void do_callentry(lu_State *L, Value *func, int nresults);

@@ -10,6 +10,12 @@
  *     drains it into mq_* (adopting each message's objects into its heap);
  *   - the VM's process table, name table, alias table, run queue and timer
  *     heap are the scheduler's; with SMP each gets its own lock.
+ *   - the poller (vm->poller: watched fds, the tick) belongs to the host
+ *     that installs it (the shell, lurel/shell.c); its callbacks run on the
+ *     scheduler thread between slices, when no process is current, and may
+ *     call sched_ready, set P->interrupt and write to the terminal, but
+ *     never run Lua code.  P->interrupt is set there and cleared by the
+ *     scheduler when it starts P's next slice (do_interrupt).
  *
  * Messages and signals from one process to another travel through the same
  * inbox in the order sent (BEAM's only ordering guarantee): messages, exit
@@ -136,6 +142,19 @@ int sched_run(VM *vm, Proc *main);
 double sched_now(void);                          /* monotonic ms */
 /* a process that ended runs its pending finalizers first (true: started) */
 bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason);
+
+/* Watching file descriptors (the shell's terminal).  While at least one fd
+ * is watched the scheduler polls: when nothing is runnable it sleeps in
+ * poll() until a watched fd is ready or the next timer is due (instead of
+ * nanosleep, and instead of reporting a deadlock); while processes run it
+ * polls with a 0 timeout between slices, at most every SCHED_POLL_MS.  At
+ * each poll the tick runs first (output to show, signal flags to act on),
+ * then the callback of every ready fd.  cb NULL stops watching fd. */
+#define SCHED_POLL_MS 10.0
+typedef void (*SchedFdCb)(VM *vm, int fd, int revents, void *ud);
+typedef void (*SchedTick)(VM *vm, void *ud);
+bool sched_watchfd(VM *vm, int fd, int events, SchedFdCb cb, void *ud);  /* false: too many */
+void sched_settick(VM *vm, SchedTick tick, void *ud);              /* NULL: none */
 
 /* timers: receive timeouts and send_after */
 typedef struct Timer Timer;

@@ -4,6 +4,7 @@
  * listed in proc.h.
  */
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +222,75 @@ static void fire_due(VM *vm, double now) {
   }
 }
 
+/* ----------------------------------------------------------- fd polling */
+
+#define SCHED_MAXWATCH 8
+
+struct SchedPoll {
+  struct pollfd fds[SCHED_MAXWATCH];
+  SchedFdCb cb[SCHED_MAXWATCH];
+  void *ud[SCHED_MAXWATCH];
+  int n;
+  SchedTick tick;
+  void *tickud;
+  double last;            /* when it last polled */
+};
+
+static struct SchedPoll *poller(VM *vm) {
+  if (vm->poller == NULL && (vm->poller = calloc(1, sizeof(struct SchedPoll))) == NULL) abort();
+  return vm->poller;
+}
+
+bool sched_watchfd(VM *vm, int fd, int events, SchedFdCb cb, void *ud) {
+  struct SchedPoll *sp = poller(vm);
+  int i = 0;
+  while (i < sp->n && sp->fds[i].fd != fd) i++;
+  if (cb == NULL) {                       /* stop watching */
+    if (i < sp->n) {
+      sp->n--;
+      sp->fds[i] = sp->fds[sp->n];
+      sp->cb[i] = sp->cb[sp->n];
+      sp->ud[i] = sp->ud[sp->n];
+    }
+    return true;
+  }
+  if (i == sp->n) {
+    if (sp->n == SCHED_MAXWATCH) return false;
+    sp->n++;
+  }
+  sp->fds[i].fd = fd;
+  sp->fds[i].events = (short)events;
+  sp->cb[i] = cb;
+  sp->ud[i] = ud;
+  return true;
+}
+
+void sched_settick(VM *vm, SchedTick tick, void *ud) {
+  struct SchedPoll *sp = poller(vm);
+  sp->tick = tick;
+  sp->tickud = ud;
+}
+
+static bool watching(VM *vm) { return vm->poller && vm->poller->n > 0; }
+
+/* Run the tick, wait up to timeout ms (-1: no limit) for a watched fd,
+ * run the callbacks of the ready ones (which may change the set). */
+static void sched_poll(VM *vm, int timeout) {
+  struct SchedPoll *sp = vm->poller;
+  if (sp->tick) sp->tick(vm, sp->tickud);
+  if (vm->rq_head) timeout = 0;           /* the tick woke a process */
+  struct pollfd fds[SCHED_MAXWATCH];
+  int n = sp->n;
+  memcpy(fds, sp->fds, sizeof(struct pollfd) * (size_t)n);
+  int r = poll(fds, (nfds_t)n, timeout);
+  sp->last = sched_now();
+  for (int j = 0; r > 0 && j < n; j++) {
+    if (fds[j].revents == 0) continue;
+    for (int i = 0; i < sp->n; i++)       /* still watched? */
+      if (sp->fds[i].fd == fds[j].fd) { sp->cb[i](vm, fds[j].fd, fds[j].revents, sp->ud[i]); break; }
+  }
+}
+
 /* ----------------------------------------------------------------- slices */
 
 /* The main process's error, reported the way lua5.4 reports a script's. */
@@ -306,7 +376,11 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
     vm->current = NULL;
     return true;
   }
-  int st = do_run(P->L);
+  int st;
+  if (lu_unlikely(P->interrupt)) {
+    P->interrupt = 0;
+    st = do_interrupt(P->L);
+  } else st = do_run(P->L);
   vm->current = NULL;
   /* the slice's reductions go to the total (process.info reads
    * reductions + budget - reds) */
@@ -397,6 +471,16 @@ int sched_run(VM *vm, Proc *main) {
     if (vm->theap_n > 0) fire_due(vm, sched_now());
     Proc *P = rq_pop(vm);
     if (P == NULL) {
+      if (watching(vm)) {
+        /* sleep until a watched fd is ready or the next timer is due */
+        int timeout = -1;
+        if (vm->theap_n > 0) {
+          double wait = vm->theap[0]->deadline - sched_now();
+          timeout = wait <= 0 ? 0 : (int)ceil(wait);
+        }
+        sched_poll(vm, timeout);
+        continue;
+      }
       if (vm->theap_n > 0) {
         double wait = vm->theap[0]->deadline - sched_now();
         if (wait > 0) {
@@ -417,5 +501,6 @@ int sched_run(VM *vm, Proc *main) {
       if (vm->exiting) return vm->exitcode;
       return mainstatus;
     }
+    if (watching(vm) && sched_now() - vm->poller->last >= SCHED_POLL_MS) sched_poll(vm, 0);
   }
 }

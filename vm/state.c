@@ -38,6 +38,7 @@ void vm_free(VM *vm) {
   free(vm->names);
   free(vm->aliases);
   lib_package_freecache(vm);
+  free(vm->poller);
   if (vm->lualib) proto_decref(vm->lualib);
   for (int j = 0; j < 16; j++) if (vm->luamods[j]) proto_decref(vm->luamods[j]);
   for (int j = 0; j < 8; j++) if (vm->prims[j]) proto_decref(vm->prims[j]);    /* before the atoms its constants are */

@@ -176,6 +176,7 @@ struct VM {
   struct ModCode *modcode;    /* compiled Lua modules, once per VM (lib_package.c) */
   int nmodcode, capmodcode;
   char *dftpaths;             /* the default package.path "\0" cpath */
+  struct SchedPoll *poller;   /* watched fds and the tick (sched.c; the host's terminal), or NULL */
 };
 
 /* ------------------------------------------------------------------ processes */
@@ -197,6 +198,7 @@ struct Proc {
   uint8_t timedout;           /* the receive timer fired */
   uint8_t inrunq;
   uint8_t killed;             /* ends without running Lua code */
+  uint8_t interrupt;          /* its next slice starts by raising "interrupted!" (the shell's Ctrl-C) */
   Proc *rq_next;
   char *pkgpaths;             /* package.path "\0" cpath inherited at spawn, or NULL */
   /* messages: inbox (others append; SMP: under a lock), private queue */
