@@ -67,6 +67,7 @@ extern const size_t lurel_lualib_len;
 extern const LuaLibEmbed lurel_lualibs[];
 extern const LuaLibEmbed lurel_prims[];
 
+void lib_io_free(VM *vm);              /* input waits (lib_io.c) */
 void lib_package_freecache(VM *vm);   /* compiled modules (lib_package.c) */
 void lib_package_inherit(Proc *parent, Proc *child);   /* package.path at spawn */
 

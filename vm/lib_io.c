@@ -31,12 +31,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include "api.h"
 #include "lib.h"
 #include "gc.h"
 #include "vm.h"
+#include "proc.h"
+#include "do.h"
 
 #define FILEHANDLE   "FILE*"
 #define IO_INPUT     "_IO_input"
@@ -57,6 +61,7 @@ typedef struct IoFile {
   int kind;                 /* IOF_*; IOF_CLOSED once closed */
   Proc *owner;              /* the process charged for the stream */
   size_t charge;            /* bytes counted in owner->totalbytes while open */
+  int8_t canblock;          /* a pipe, terminal or socket (-1: not looked at yet) */
 } IoFile;
 
 /* What an open stream costs outside the heap (its stdio buffer), counted in
@@ -100,6 +105,7 @@ int lib_execresult(lu_State *L, int stat) {
 static void setopen(IoFile *p, FILE *f, int kind) {
   p->f = f;
   p->kind = kind;
+  p->canblock = -1;
   if (kind != IOF_STD) {
     p->charge = STREAMCOST;
     p->owner->totalbytes += p->charge;
@@ -431,8 +437,91 @@ static int f_tostring(lu_State *L) {
   return 1;
 }
 
+/* ------------------------------------------------- reading without blocking
+ *
+ * A process that reads a pipe or a terminal with no data waiting must not
+ * stop the others: it blocks (like receive) until the scheduler's poller
+ * sees the fd readable, then its read runs again from the start.  Regular
+ * files never wait.  Data already in the stdio buffer is read at once. */
+typedef struct IoWaiter { int fd; uint64_t pid; } IoWaiter;
+struct IoWait { IoWaiter *w; int n, cap; };
+
+void lib_io_free(VM *vm) {
+  if (vm->iowait) free(vm->iowait->w);
+  free(vm->iowait);
+  vm->iowait = NULL;
+}
+
+static void fd_ready(VM *vm, int fd, int revents, void *ud) {
+  (void)revents; (void)ud;
+  struct IoWait *iw = vm->iowait;
+  for (int j = 0; iw && j < iw->n; ) {
+    if (iw->w[j].fd == fd) {
+      Proc *Q = proc_lookup(vm, iw->w[j].pid);
+      if (Q) sched_ready(vm, Q);
+      iw->w[j] = iw->w[--iw->n];
+    } else {
+      j++;
+    }
+  }
+  sched_watchfd(vm, fd, 0, NULL, NULL);
+}
+
+static bool bufferedinput(FILE *f) {
+#ifdef __GLIBC__
+  return f->_IO_read_ptr < f->_IO_read_end;
+#else
+  (void)f;
+  return false;
+#endif
+}
+
+/* READNOW: go on and read; else the result of blocking (return it) */
+#define READNOW 1
+static int waitinput(lu_State *L, IoFile *p, lu_KFunction k) {
+  VM *vm = L->P->vm;
+  if (p->canblock == 0 || bufferedinput(p->f)) return READNOW;
+  int fd = fileno(p->f);
+  if (fd < 0) return READNOW;
+  if (p->canblock < 0) {
+    struct stat sb;
+    p->canblock = (int8_t)(fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISBLK(sb.st_mode));
+    if (!p->canblock) return READNOW;
+  }
+  if (vm->nprocs <= 1 && vm->theap_n == 0) return READNOW;   /* nobody else to run */
+  struct pollfd pf = { fd, POLLIN, 0 };
+  if (poll(&pf, 1, 0) != 0) return READNOW;              /* ready (or an error to report) */
+  SchedFdCb cur = sched_fdwatched(vm, fd);
+  if (cur != NULL && cur != fd_ready) return READNOW;          /* someone else's fd (the shell's) */
+  if (vm->iowait == NULL && (vm->iowait = calloc(1, sizeof(struct IoWait))) == NULL) return READNOW;
+  struct IoWait *iw = vm->iowait;
+  uint64_t pid = L->P->pid;
+  int j = 0;
+  while (j < iw->n && !(iw->w[j].fd == fd && iw->w[j].pid == pid)) j++;
+  if (j == iw->n) {
+    if (iw->n == iw->cap) {
+      int nc = iw->cap ? iw->cap * 2 : 8;
+      IoWaiter *nw = realloc(iw->w, (size_t)nc * sizeof *nw);
+      if (nw == NULL) return READNOW;
+      iw->w = nw;
+      iw->cap = nc;
+    }
+    iw->w[iw->n].fd = fd;
+    iw->w[iw->n].pid = pid;
+    iw->n++;
+  }
+  if (!sched_watchfd(vm, fd, POLLIN, fd_ready, NULL)) { iw->n--; return READNOW; }
+  return do_block(L, 0, k);
+}
+
+static int f_read(lu_State *L);
+static int f_read_k(lu_State *L, int status, intptr_t ctx) { (void)status; (void)ctx; return f_read(L); }
+
 static int f_read(lu_State *L) {
-  return readformats(L, checkopen(L), 2);
+  FILE *f = checkopen(L);
+  int w = waitinput(L, (IoFile *)lu_touserdata(L, 1), f_read_k);
+  if (w != READNOW) return w;
+  return readformats(L, f, 2);
 }
 
 static int f_write(lu_State *L) {
@@ -477,10 +566,15 @@ static int f_setvbuf(lu_State *L) {
 
 /* the iterator of io.lines and file:lines; upvalues: the handle, the
  * number of formats, whether to close at the end, the formats */
+static int lines_iter(lu_State *L);
+static int lines_iter_k(lu_State *L, int status, intptr_t ctx) { (void)status; (void)ctx; return lines_iter(L); }
+
 static int lines_iter(lu_State *L) {
   IoFile *p = testhandle(L, lu_upvalueindex(1));
   int nfmt = (int)lu_tointeger(L, lu_upvalueindex(2));
   if (p->kind == IOF_CLOSED) return lu_errorf(L, "file is already closed");
+  int w = waitinput(L, p, lines_iter_k);
+  if (w != READNOW) return w;
   lu_settop(L, 1);
   lu_checkstack(L, nfmt + LU_MINSTACK, "too many arguments");
   for (int j = 1; j <= nfmt; j++) lu_pushvalue(L, lu_upvalueindex(3 + j));
@@ -581,8 +675,14 @@ static int setdefault(lu_State *L, const char *which, const char *mode) {
 static int io_input(lu_State *L) { return setdefault(L, IO_INPUT, "r"); }
 static int io_output(lu_State *L) { return setdefault(L, IO_OUTPUT, "w"); }
 
+static int io_read(lu_State *L);
+static int io_read_k(lu_State *L, int status, intptr_t ctx) { (void)status; (void)ctx; return io_read(L); }
+
 static int io_read(lu_State *L) {
-  return readformats(L, defaultfile(L, IO_INPUT)->f, 1);
+  IoFile *p = defaultfile(L, IO_INPUT);
+  int w = waitinput(L, p, io_read_k);
+  if (w != READNOW) return w;
+  return readformats(L, p->f, 1);
 }
 
 static int io_write(lu_State *L) {

@@ -155,6 +155,7 @@ typedef void (*SchedFdCb)(VM *vm, int fd, int revents, void *ud);
 typedef void (*SchedTick)(VM *vm, void *ud);
 bool sched_watchfd(VM *vm, int fd, int events, SchedFdCb cb, void *ud);  /* false: too many */
 void sched_settick(VM *vm, SchedTick tick, void *ud);              /* NULL: none */
+SchedFdCb sched_fdwatched(VM *vm, int fd);                         /* its callback, or NULL */
 
 /* timers: receive timeouts and send_after */
 typedef struct Timer Timer;

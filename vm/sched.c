@@ -265,6 +265,14 @@ bool sched_watchfd(VM *vm, int fd, int events, SchedFdCb cb, void *ud) {
   return true;
 }
 
+SchedFdCb sched_fdwatched(VM *vm, int fd) {
+  struct SchedPoll *sp = vm->poller;
+  if (sp == NULL) return NULL;
+  for (int i = 0; i < sp->n; i++)
+    if (sp->fds[i].fd == fd) return sp->cb[i];
+  return NULL;
+}
+
 void sched_settick(VM *vm, SchedTick tick, void *ud) {
   struct SchedPoll *sp = poller(vm);
   sp->tick = tick;

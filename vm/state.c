@@ -38,6 +38,7 @@ void vm_free(VM *vm) {
   free(vm->names);
   free(vm->aliases);
   lib_package_freecache(vm);
+  lib_io_free(vm);
   free(vm->poller);
   if (vm->lualib) proto_decref(vm->lualib);
   for (int j = 0; j < 16; j++) if (vm->luamods[j]) proto_decref(vm->luamods[j]);

@@ -176,6 +176,7 @@ struct VM {
   struct ModCode *modcode;    /* compiled Lua modules, once per VM (lib_package.c) */
   int nmodcode, capmodcode;
   char *dftpaths;             /* the default package.path "\0" cpath */
+  struct IoWait *iowait;      /* processes waiting for input on fds (lib_io.c) */
   struct SchedPoll *poller;   /* watched fds and the tick (sched.c; the host's terminal), or NULL */
 };
 
