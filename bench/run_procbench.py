@@ -625,8 +625,11 @@ def write_markdown(args, header, rows, notes, started, load0, load1, erl_version
         "- Machine: %s, %d cores%s; %s" % (cpu_model(), cores, mem,
                                            platform.platform()),
         "- Load average (1/5/15 min) at the start %.2f/%.2f/%.2f, at the end"
-        " %.2f/%.2f/%.2f: the machine is shared, other work ran during the"
-        " measurement." % (load0 + load1),
+        " %.2f/%.2f/%.2f%s" % (load0 + load1 + (
+            ": more than the %d cores, other work ran during the measurement;"
+            " the figures are noisy, a ratio within"
+            " ~30 %% of its goal is not a verdict." % cores
+            if max(load0[0], load1[0]) > cores else ".",)),
         "- BEAM: %s, `erl -noshell +S 1` (one scheduler), `+P 2000000` where a"
         " million processes are spawned" % erl_version,
         "- Lurel: `%s`%s (one scheduler)" % (lurel_shown, ", revision %s" % rev if rev else ""),
