@@ -3,7 +3,8 @@
 #   make run        build and run the examples (hello, a supervision tree)
 #   make test       unit tests, Lua tests (diffed against lua5.4), budget-1 run,
 #                   opcode coverage, and all of it again under ASan+UBSan
-#   make bench      benchmarks against lua5.4 (and luajit -joff), docs/benchmarks.md
+#   make bench      benchmarks against lua5.4 (and luajit -joff), docs/benchmarks.md;
+#                   processes and OTP against the BEAM, docs/benchmarks-processes.md
 #   make install PREFIX=/usr/local
 
 PREFIX  ?= /usr/local
@@ -142,6 +143,7 @@ test: build/lurel build/asan/lurel build/unit_tests build/asan/unit_tests build/
 
 bench: build/lurel
 	python3 bench/run_bench.py --markdown docs/benchmarks.md
+	python3 bench/run_procbench.py --markdown docs/benchmarks-processes.md
 
 install: build/lurel
 	install -d $(DESTDIR)$(PREFIX)/bin

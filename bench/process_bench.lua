@@ -1,6 +1,11 @@
--- process_bench.lua — the Lurel side of ../shared/bench/beam_reference.erl:
+-- lurel-only
+-- process_bench.lua — the Lurel side of bench/beam_reference.erl:
 -- the same workloads, the same names and units on each line.
---   build/lurel bench/process_bench.lua [workload]   (all when none given)
+--   build/lurel bench/process_bench.lua                 all workloads, default sizes
+--   build/lurel bench/process_bench.lua WORKLOAD [N]    one of them (N: size of many, timers)
+--   build/lurel bench/process_bench.lua FN=A[,B] ...    calls, in this order, named as the
+--       Erlang functions, e.g. spawn_bench=100000 ring=1000,1000 selrecv=0,100000
+--       (what bench/run_procbench.py runs; it calls the same on BEAM)
 local P = process
 local now = P.monotonic            -- milliseconds (float)
 local fmt = string.format
@@ -83,7 +88,7 @@ local function pingpong(n)
   local ns = t(function()
     for i = n, 1, -1 do
       P.send(pid, {self, i})
-      P.receive(i)
+      P.receive(P.any(i))       -- Erlang's `receive N ->` (a number alone would be a timeout)
     end
   end)
   P.send(pid, "stop")
@@ -164,6 +169,20 @@ local function timers(n)
 end
 
 local which = arg and arg[1]
+local fns = {spawn_bench = spawn_bench, spawn_exit = spawn_exit, ring = ring,
+             pingpong = pingpong, selrecv = selrecv, many = many, timers = timers}
+print(fmt("Lurel %s, one scheduler", _VERSION))
+if which and which:find("=", 1, true) then
+  for i = 1, #arg do
+    local name, list = arg[i]:match("^([%w_]+)=([%d,]+)$")
+    local f = name and fns[name]
+    if not f then error("process_bench: bad call " .. arg[i] .. " (want FN=A[,B])") end
+    local a = {}
+    for x in list:gmatch("%d+") do a[#a + 1] = tonumber(x) end
+    f(table.unpack(a))
+  end
+  return
+end
 local all = {
   {"spawn", function() spawn_bench(100000) end},
   {"spawn_exit", function() spawn_exit(100000) end},
@@ -176,7 +195,6 @@ local all = {
   {"many", function() many(tonumber(arg and arg[2]) or 1000000) end},
   {"timers", function() timers(tonumber(arg and arg[2]) or 1000000) end},
 }
-print(fmt("Lurel %s, one scheduler", _VERSION))
 for _, w in ipairs(all) do
   if which == nil or which == w[1] then w[2]() end
 end

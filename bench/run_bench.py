@@ -394,6 +394,10 @@ def write_markdown(path, args, impls, header, rows, footer, notes, started):
         " (run by `make bench`); do not edit by hand. What each benchmark"
         " stresses is described in [bench/README.md](../bench/README.md).",
         "",
+        "Processes and OTP against Erlang/OTP (the BEAM) are in"
+        " [benchmarks-processes.md](benchmarks-processes.md), written by"
+        " `bench/run_procbench.py` in the same `make bench`.",
+        "",
         "## Setup",
         "",
         "- Date: %s" % started.strftime("%Y-%m-%d %H:%M %Z").strip(),
