@@ -381,6 +381,20 @@ void lazy_full(lu_State *L, Table *t) {
   else if (i > 0 && !lib_denied(P->vm, i)) fill_library(L, t, i);
 }
 
+/* the libraries whose entries can come one at a time (their other fields,
+ * math.pi or utf8.charpattern, come with the whole library) */
+static const lu_Reg *entry_funcs(int lib) {
+  switch (lib) {
+    case LIB_STRING: return lib_stringfuncs();
+    case LIB_TABLE: return lib_tablefuncs();
+    case LIB_MATH: return lib_mathfuncs();
+    case LIB_COROUTINE: return lib_corofuncs();
+    case LIB_OS: return lib_osfuncs();
+    case LIB_UTF8: return lib_utf8funcs();
+    default: return NULL;
+  }
+}
+
 /* the process library fills one entry at a time: a process that only
  * calls process.receive pays for one table entry */
 static const Value *process_entry(lu_State *L, Table *t, const char *name) {
@@ -417,6 +431,22 @@ const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
   if (t == P->globals) return globals_entry(L, t, name);
   if (t == P->loaded) return loaded_entry(L, t, name);
   if (P->nlibinst > LIB_PROCESS && t == P->libinst[LIB_PROCESS]) return process_entry(L, t, name);
+  {
+    /* a library of C functions: just the one asked for (math.floor costs a
+     * process one table entry, not the whole library) */
+    int i = lazy_whichlib(P, t);
+    const lu_Reg *r = i > 0 ? entry_funcs(i) : NULL;
+    if (r != NULL) {
+      if (member_denied(P->vm, i, name)) return VAL_ABSENT;
+      for (; r->name; r++) {
+        if (strcmp(r->name, name) == 0) {
+          Value v;
+          val_setlcf(&v, r->func);
+          return rawput(L, t, name, &v);
+        }
+      }
+    }
+  }
   lazy_full(L, t);
   return tab_get(t, key);
 }

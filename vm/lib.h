@@ -19,6 +19,13 @@ int lu_open_package(lu_State *L);
 int lu_open_debug(lu_State *L);
 int lu_open_process(lu_State *L);
 const lu_Reg *lib_processfuncs(void);
+/* the function lists of libraries that materialise one entry at a time (lazy.c) */
+const lu_Reg *lib_mathfuncs(void);
+const lu_Reg *lib_stringfuncs(void);
+const lu_Reg *lib_tablefuncs(void);
+const lu_Reg *lib_osfuncs(void);
+const lu_Reg *lib_corofuncs(void);
+const lu_Reg *lib_utf8funcs(void);
 const lu_Reg *lib_processprims(void);
 void *lib_wildcard(void);
 int lu_open_io(lu_State *L);

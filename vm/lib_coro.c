@@ -198,6 +198,8 @@ static const lu_Reg co_funcs[] = {
   {NULL, NULL}
 };
 
+const lu_Reg *lib_corofuncs(void) { return co_funcs; }
+
 int lu_open_coroutine(lu_State *L) {
   lu_newlib(L, co_funcs);
   return 1;

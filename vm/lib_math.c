@@ -267,12 +267,15 @@ static lu_Unsigned project(uint64_t ran, lu_Unsigned n, uint64_t *s) {
   return ran;
 }
 
-/* the process's generator state, made with the library */
+static void setseed(uint64_t *s, lu_Unsigned n1, lu_Unsigned n2);
+
+/* the process's generator state, made (and seeded) on first use */
 static uint64_t *rngstate(lu_State *L) {
   Proc *P = L->P;
   if (P->rng == NULL) {
     P->rng = calloc(4, sizeof(uint64_t));
     if (P->rng == NULL) lu_errorf(L, "not enough memory");
+    setseed(P->rng, (lu_Unsigned)time(NULL), (lu_Unsigned)(uintptr_t)P);
   }
   return P->rng;
 }
@@ -370,6 +373,8 @@ static const lu_Reg math_funcs[] = {
   {"ult", m_ult},
   {NULL, NULL}
 };
+
+const lu_Reg *lib_mathfuncs(void) { return math_funcs; }
 
 int lu_open_math(lu_State *L) {
   lu_newlib(L, math_funcs);

@@ -286,6 +286,8 @@ static const lu_Reg os_funcs[] = {
   {NULL, NULL}
 };
 
+const lu_Reg *lib_osfuncs(void) { return os_funcs; }
+
 int lu_open_os(lu_State *L) {
   lu_newlib(L, os_funcs);
   return 1;

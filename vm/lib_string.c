@@ -857,6 +857,8 @@ static const lu_Reg strlib[] = {
   {NULL, NULL}
 };
 
+const lu_Reg *lib_stringfuncs(void) { return strlib; }
+
 static const lu_Reg strmeta[] = {
   {"__add", arith_add},
   {"__sub", arith_sub},

@@ -603,6 +603,8 @@ static const lu_Reg table_funcs[] = {
   {NULL, NULL}
 };
 
+const lu_Reg *lib_tablefuncs(void) { return table_funcs; }
+
 int lu_open_table(lu_State *L) {
   lu_newlib(L, table_funcs);
   return 1;

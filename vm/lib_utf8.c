@@ -204,6 +204,8 @@ static const lu_Reg utf8_funcs[] = {
   {NULL, NULL}
 };
 
+const lu_Reg *lib_utf8funcs(void) { return utf8_funcs; }
+
 /* one UTF-8 sequence, assuming valid input */
 static const char charpattern[] = "[\0-\x7F\xC2-\xFD][\x80-\xBF]*";
 
