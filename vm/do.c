@@ -314,9 +314,16 @@ void do_callentry(lu_State *L, Value *func, int nresults) {
 }
 
 int do_pcall_sync(lu_State *L, Value *func, int nresults) {
+  return do_pcall_sync_n(L, func, nresults, -1);
+}
+
+int do_pcall_sync_n(lu_State *L, Value *func, int nresults, int maxslices) {
   do_callentry(L, func, nresults);
   int st;
-  while ((st = do_run(L)) == LU_PREEMPT) L->P->reds = L->P->budget;
+  while ((st = do_run(L)) == LU_PREEMPT) {
+    if (maxslices >= 0 && maxslices-- == 0) return LU_PREEMPT;   /* the caller abandons it */
+    L->P->reds = L->P->budget;
+  }
   return st;
 }
 

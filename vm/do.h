@@ -43,6 +43,9 @@ int do_interrupt(lu_State *L);
 void do_callentry(lu_State *L, Value *func, int nresults);
 /* Run a complete call to the end (no preemption), for the command and tests. */
 int do_pcall_sync(lu_State *L, Value *func, int nresults);
+/* the same, giving up (LU_PREEMPT) after maxslices time slices (-1: never);
+ * the caller then drops the frames it started from */
+int do_pcall_sync_n(lu_State *L, Value *func, int nresults, int maxslices);
 
 /* Coroutines: move nargs values from L's top to co and ask the interpreter
  * to switch to it; the C function returns what this returns.  The

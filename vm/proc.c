@@ -579,15 +579,47 @@ bool proc_drain(Proc *P) {
 
 /* ------------------------------------------------------------------ exit */
 
+/* tostring(v) honouring __tostring, run on top of the intact stack */
+bool proc_tostring(lu_State *L, const Value *v, Value *out) {
+  const lu_Reg *bf = lib_basefuncs();
+  while (bf->name && strcmp(bf->name, "tostring") != 0) bf++;
+  if (bf->name == NULL) return false;
+  if (L->stack_last - L->top < 4) stack_realloc(L, stack_size(L) + 10);
+  ptrdiff_t ctop = savestack(L, L->top);
+  CallInfo *saved = L->ci;
+  val_setlcf(L->top, bf->func);
+  val_copy(L->top + 1, v);
+  L->top += 2;
+  ptrdiff_t f = savestack(L, L->top - 2);
+  /* a __tostring that runs on and on is given up after a few slices: a
+   * crash report must not hold up the VM */
+  int st = do_pcall_sync_n(L, L->top - 2, 1, 25);
+  if (st == LU_PREEMPT) {
+    L->P->L = L;
+    upval_close(L, restorestack(L, ctop));
+    while (L->ntbc > 0 && L->tbc[L->ntbc - 1] >= ctop) L->ntbc--;
+  }
+  Value *res = restorestack(L, f);
+  bool ok = (st == LU_OK && val_isstr(res));
+  if (ok) val_copy(out, res);
+  L->ci = saved;
+  L->top = restorestack(L, ctop);
+  return ok;
+}
+
 void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
   (void)status;
   char pidbuf[64];
   snprintf(pidbuf, sizeof pidbuf, "<0.%llu.0>", (unsigned long long)P->pid);
   const char *msg;
   char buf[256];
-  if (val_isstr(err)) msg = str_data(val_str(err));
+  Value e;
+  val_copy(&e, err);
+  if (val_isstr(&e)) msg = str_data(val_str(&e));
+  else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && proc_tostring(L, &e, &e))
+    msg = str_data(val_str(&e));
   else {
-    snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, err));
+    snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, &e));
     msg = buf;
   }
   fprintf(stderr, "=ERROR REPORT==== process %s%s%s%s crashed:\n%s\n", pidbuf,

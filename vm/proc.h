@@ -177,6 +177,8 @@ bool mbox_take(Proc *P, Value *out);
 int mbox_wait(lu_State *L, const Value *timeout);   /* 0 new message, 1 timed out, -1 block */
 
 /* crash reports */
+/* tostring(v) with __tostring, run on top of L's intact stack; false if it fails */
+bool proc_tostring(lu_State *L, const Value *v, Value *out);
 void proc_report(Proc *P, lu_State *L, const Value *err, int status);
 
 #endif

@@ -302,34 +302,13 @@ static void sched_poll(VM *vm, int timeout) {
 /* ----------------------------------------------------------------- slices */
 
 /* The main process's error, reported the way lua5.4 reports a script's. */
-/* tostring(v) honouring __tostring, run on top of the intact stack */
-static bool tostring_value(lu_State *L, const Value *v, Value *out) {
-  const lu_Reg *bf = lib_basefuncs();
-  while (bf->name && strcmp(bf->name, "tostring") != 0) bf++;
-  if (bf->name == NULL) return false;
-  if (L->stack_last - L->top < 4) stack_realloc(L, stack_size(L) + 10);
-  ptrdiff_t ctop = savestack(L, L->top);
-  CallInfo *saved = L->ci;
-  val_setlcf(L->top, bf->func);
-  val_copy(L->top + 1, v);
-  L->top += 2;
-  ptrdiff_t f = savestack(L, L->top - 2);
-  int st = do_pcall_sync(L, L->top - 2, 1);
-  Value *res = restorestack(L, f);
-  bool ok = (st == LU_OK && val_isstr(res));
-  if (ok) val_copy(out, res);
-  L->ci = saved;
-  L->top = restorestack(L, ctop);
-  return ok;
-}
-
 static void report_main(Proc *P, lu_State *L, const Value *err) {
   const char *msg;
   char buf[128];
   Value e;
   val_copy(&e, err);
   if (val_isstr(&e)) msg = str_data(val_str(&e));
-  else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && tostring_value(L, &e, &e))
+  else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && proc_tostring(L, &e, &e))
     msg = str_data(val_str(&e));
   else {
     snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, &e));

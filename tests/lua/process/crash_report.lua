@@ -74,6 +74,21 @@ print("main done")
 ]], "2>&1")
 ok(code == 0 and all:find("table", 1, true) and all:find("main done", 1, true), "a table error value is reported")
 
+-- an error object with __tostring: the report uses it; one that never
+-- returns is given up, and the VM goes on
+all, code = run([[
+local P = process
+local obj = setmetatable({}, {__tostring = function() return "custom-error-object" end})
+local pid, ref = P.spawn_monitor(function() error(obj) end)
+P.receive({"DOWN", ref})
+local loop = setmetatable({}, {__tostring = function() while true do end end})
+pid, ref = P.spawn_monitor(function() error(loop) end)
+P.receive({"DOWN", ref})
+print("main done")
+]], "2>&1")
+ok(code == 0 and all:find("custom-error-object", 1, true), "the report shows an error object through __tostring")
+ok(all:find("main done", 1, true), "a __tostring that never returns does not hold up the VM")
+
 -- max_heap_size
 all, code = run([[
 local P = process
