@@ -36,6 +36,7 @@ static int db_getinfo(lu_State *L) {
   int arg;
   lu_State *L1 = getthread(L, &arg);
   const char *options = lu_optstring(L, arg + 2, "flnSrtu");
+  if (options[0] == '>') return lu_argerror(L, arg + 2, "invalid option '>'");
   CallInfo *ci = NULL;
   Value func;
   if (lu_isfunction(L, arg + 1)) {
@@ -48,7 +49,7 @@ static int db_getinfo(lu_State *L) {
   }
   for (const char *o = options; *o; o++)
     if (strchr("SlnrutfL", *o) == NULL)
-      return lu_argerror(L, arg + 2, lu_pushfstring(L, "invalid option '%s'", options));
+      return lu_argerror(L, arg + 2, "invalid option");
   lu_createtable(L, 0, 16);
   int isC;
   const char *src = funcsource(&func, &isC);
