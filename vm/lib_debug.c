@@ -82,7 +82,7 @@ static int db_getinfo(lu_State *L) {
     setfield_i(L, "ftransfer", 0);
     setfield_i(L, "ntransfer", 0);
   }
-  if (strchr(options, 't')) setfield_b(L, "istailcall", ci ? (ci->callstatus & CIST_TAIL) != 0 : 0);
+  if (strchr(options, 't')) setfield_b(L, "istailcall", ci ? dbg_istailcall(ci) : 0);
   if (strchr(options, 'L')) {
     if (p == NULL || dbg_ishidden(p)) lu_pushnil(L);
     else if (p->lineinfo == NULL) lu_newtable(L);      /* stripped */
