@@ -33,6 +33,8 @@ void dbg_shortsrc(const Proto *p, char *out) {
 
 /* ------------------------------------------------------------ object names */
 
+static bool ci_hidden(const CallInfo *ci);
+
 static const char *upvalname(const Proto *p, int uv) {
   if (uv < p->sizeupvalues && p->upvalues[uv].name) return str_data(p->upvalues[uv].name);
   return "?";
@@ -239,7 +241,7 @@ const char *dbg_varinfo(lu_State *L, const Value *o, char *buf, size_t bufsz) {
   CallInfo *ci = L->ci;
   const char *name = NULL, *kind = NULL;
   buf[0] = '\0';
-  if (ci_isLua(ci)) {
+  if (ci_isLua(ci) && !ci_hidden(ci)) {   /* the library in Lua names nothing, as C */
     LClosure *cl = ci_lcl(ci);
     for (int i = 0; i < cl->nupvalues; i++) {
       if (cl->upvals[i] && cl->upvals[i]->v == o) {

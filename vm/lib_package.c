@@ -49,35 +49,27 @@ static const char *gsub_plain(lu_State *L, const char *s, const char *p, const c
   return lu_tostring(L, -1);
 }
 
-/* Search name in path; pushes the file name, or the error list (returns NULL). */
+/* Search name in path as lua5.4 does: every '?' of the path replaced by the
+ * name, then each ';'-separated entry tried in turn (empty ones too).
+ * Pushes the file name, or the error list (returns NULL): "no file 'x'"
+ * for each entry, separated by "\n\t". */
 static const char *searchpath(lu_State *L, const char *name, const char *path,
                               const char *sep, const char *dirsep) {
-  lu_Buffer msg;
   if (*sep != '\0' && strchr(name, *sep) != NULL) name = gsub_plain(L, name, sep, dirsep);
-  lu_buffinit(L, &msg);
-  /* the buffer box (if any) sits on the stack: keep a copy of the path pieces apart */
-  const char *p = path;
-  int first = 1;
-  while (*p != '\0') {
-    while (*p == ';') p++;
-    if (*p == '\0') break;
+  const char *names = gsub_plain(L, path, "?", name);
+  const char *p = names;
+  for (;;) {
     const char *e = strchr(p, ';');
     size_t l = e ? (size_t)(e - p) : strlen(p);
     lu_pushlstring(L, p, l);
-    const char *templ = lu_tostring(L, -1);
-    const char *filename = gsub_plain(L, templ, "?", name);
-    lu_remove(L, -2);
-    if (readable(filename)) {
-      /* drop the message buffer */
-      return filename;
-    }
-    lu_pushfstring(L, "%sno file '%s'", first ? "\n\t" : "\n\t", filename);
-    lu_remove(L, -2);
-    lu_addvalue(&msg);
-    first = 0;
-    p += l;
+    const char *filename = lu_tostring(L, -1);
+    if (readable(filename)) return filename;
+    lu_pop(L, 1);
+    if (e == NULL) break;
+    p = e + 1;
   }
-  lu_pushresult(&msg);
+  gsub_plain(L, names, ";", "'\n\tno file '");
+  lu_pushfstring(L, "no file '%s'", lu_tostring(L, -1));
   return NULL;
 }
 
@@ -85,11 +77,8 @@ static int ll_searchpath(lu_State *L) {
   const char *f = searchpath(L, lu_checkstring(L, 1), lu_checkstring(L, 2),
                              lu_optstring(L, 3, "."), lu_optstring(L, 4, "/"));
   if (f != NULL) return 1;
-  /* error list: lua5.4 starts it without the first "\n\t" */
-  size_t l;
-  const char *m = lu_tolstring(L, -1, &l);
   lu_pushnil(L);
-  lu_pushlstring(L, l >= 2 ? m + 2 : m, l >= 2 ? l - 2 : l);
+  lu_insert(L, -2);
   return 2;
 }
 
@@ -100,12 +89,12 @@ static const char *findfile(lu_State *L, const char *name, const char *pname, co
   return searchpath(L, name, path, ".", dirsep);
 }
 
+/* the preload table is the registry's _PRELOAD (package.preload at first) */
 static int searcher_preload(lu_State *L) {
   const char *name = lu_checkstring(L, 1);
-  lu_rawgetfield(L, lu_upvalueindex(1), "preload");
-  if (!lu_istable(L, -1)) return lu_errorf(L, "'package.preload' must be a table");
-  if (lu_rawgetfield(L, -1, name) == LU_TNIL) {
-    lu_pushfstring(L, "\n\tno field package.preload['%s']", name);
+  if (lu_rawgetfield(L, LU_REGISTRYINDEX, "_PRELOAD") != LU_TTABLE ||
+      lu_rawgetfield(L, -1, name) == LU_TNIL) {
+    lu_pushfstring(L, "no field package.preload['%s']", name);
     return 1;
   }
   lu_pushstring(L, ":preload:");
@@ -272,6 +261,9 @@ static int ll_require(lu_State *L) {
   lu_settop(L, 1);
   lu_pushvalue(L, lu_upvalueindex(1));   /* package */
   lu_pushcfunction(L, ll_markmodule);
+  Value v;
+  val_settable(&v, proc_loaded(L->P));   /* the registry's _LOADED */
+  lu_pushv(L, &v);
   return lib_calllualib(L, "require");
 }
 
@@ -351,6 +343,8 @@ int lu_open_package(lu_State *L) {
   lu_pushv(L, &v);
   lu_rawsetfield(L, pkg, "loaded");
   lu_newtable(L);
+  lu_pushvalue(L, -1);
+  lu_rawsetfield(L, LU_REGISTRYINDEX, "_PRELOAD");
   lu_rawsetfield(L, pkg, "preload");
   /* require has package as upvalue; the global is made from it on first
    * use (lazy.c), found here in the package table under a hidden key */
