@@ -3,9 +3,12 @@
  * require itself is written in Lua (stdlib/lualib/package.lua) because it
  * calls the searchers and the loader, which may be Lua functions; the C
  * parts are the searchers, searchpath and the paths.  C modules are not
- * supported: the C searchers find files like lua5.4 but refuse to load
- * them with lua5.4's message for a missing dynamic loader.
+ * supported: package.loadlib and the C searchers open the library and look
+ * for the function like lua5.4 (so that their failures give lua5.4's
+ * messages), but a function they find cannot be used: for it they give
+ * lua5.4's message for a missing dynamic loader.
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,11 +225,58 @@ static int searcher_Lua(lu_State *L) {
                    lu_tostring(L, 1), filename, lu_tostring(L, -1));
 }
 
+#define ERRLIB  1   /* the library cannot be opened */
+#define ERRFUNC 2   /* no such function in it */
+#define ERRUSE  3   /* found, but lurel cannot call C functions */
+
+/* lua5.4's lookforfunc: on failure the message is pushed */
+static int lookforfunc(lu_State *L, const char *path, const char *sym) {
+  void *lib = dlopen(path, RTLD_NOW | (*sym == '*' ? RTLD_GLOBAL : RTLD_LOCAL));
+  if (lib == NULL) {
+    const char *e = dlerror();
+    lu_pushstring(L, e ? e : "cannot open library");
+    return ERRLIB;
+  }
+  if (*sym == '*') {            /* only the library: loaded (and kept, as in Lua) */
+    lu_pushboolean(L, 1);
+    return 0;
+  }
+  if (dlsym(lib, sym) == NULL) {
+    const char *e = dlerror();
+    lu_pushstring(L, e ? e : "symbol not found");
+    return ERRFUNC;
+  }
+  lu_pushstring(L, DLMSG);
+  return ERRUSE;
+}
+
+/* lua5.4's loadfunc: luaopen_NAME, NAME with '.' as '_', and the part
+ * after a '-' when the name has one */
+static int loadfunc(lu_State *L, const char *filename, const char *modname) {
+  modname = gsub_plain(L, modname, ".", "_");
+  const char *mark = strchr(modname, '-');
+  if (mark) {
+    lu_pushlstring(L, modname, (size_t)(mark - modname));
+    const char *openfunc = lu_pushfstring(L, "luaopen_%s", lu_tostring(L, -1));
+    int stat = lookforfunc(L, filename, openfunc);
+    if (stat != ERRFUNC) return stat;
+    modname = mark + 1;
+  }
+  const char *openfunc = lu_pushfstring(L, "luaopen_%s", modname);
+  return lookforfunc(L, filename, openfunc);
+}
+
+static int loaderror(lu_State *L, const char *filename) {
+  return lu_errorf(L, "error loading module '%s' from file '%s':\n\t%s",
+                   lu_tostring(L, 1), filename, lu_tostring(L, -1));
+}
+
 static int searcher_C(lu_State *L) {
   const char *name = lu_checkstring(L, 1);
   const char *filename = findfile(L, name, "cpath", "/");
   if (filename == NULL) return 1;
-  return lu_errorf(L, "error loading module '%s' from file '%s':\n\t%s", name, filename, DLMSG);
+  loadfunc(L, filename, name);
+  return loaderror(L, filename);
 }
 
 static int searcher_Croot(lu_State *L) {
@@ -236,15 +286,21 @@ static int searcher_Croot(lu_State *L) {
   lu_pushlstring(L, name, (size_t)(p - name));
   const char *filename = findfile(L, lu_tostring(L, -1), "cpath", "/");
   if (filename == NULL) return 1;
-  return lu_errorf(L, "error loading module '%s' from file '%s':\n\t%s", name, filename, DLMSG);
+  if (loadfunc(L, filename, name) == ERRFUNC) {
+    lu_pushfstring(L, "no module '%s' in file '%s'", name, filename);
+    return 1;
+  }
+  return loaderror(L, filename);
 }
 
 static int ll_loadlib(lu_State *L) {
-  lu_checkstring(L, 1);
-  lu_checkstring(L, 2);
+  const char *path = lu_checkstring(L, 1);
+  const char *init = lu_checkstring(L, 2);
+  int stat = lookforfunc(L, path, init);
+  if (stat == 0) return 1;
   lu_pushnil(L);
-  lu_pushstring(L, DLMSG);
-  lu_pushstring(L, "absent");
+  lu_insert(L, -2);
+  lu_pushstring(L, stat == ERRLIB ? "open" : stat == ERRFUNC ? "init" : "absent");
   return 3;
 }
 
