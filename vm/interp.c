@@ -407,6 +407,7 @@ static void marktbc(lu_State *L, CallInfo *ci, Value *slot) {
 static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
   if (st & CIST_HOOKED) {
     L->allowhook = 1;
+    ci->callstatus &= ~CIST_TRAN;
     L->hookskip = L->hookresume;
     if (ci_isLua(ci)) {
       /* the hooked instruction runs now (savedpc was past it, so that
@@ -418,6 +419,13 @@ static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
     L->oldpc = (int)(ci->u.l.savedpc - ci_lcl(ci)->p->code) - 1;
   }
 }
+
+/* the values a call or return hook of ci sees: debug.getinfo(2, "r")
+ * (none when there are none, as lua5.4's luaD_hook) */
+#define SETTRANSFER(ci, f, n) do { \
+    int n_ = (int)(n); \
+    if (n_ != 0) { L->ftransfer = (int)(f); L->ntransfer = n_; (ci)->callstatus |= CIST_TRAN; } \
+  } while (0)
 
 /* continuations used by the hooks of C functions */
 static int cfunc_after_hook(lu_State *L, int status, intptr_t ctx) {
@@ -541,6 +549,7 @@ call_c: {
       /* the call hook first; the function itself runs as the continuation */
       ci->u.c.k = cfunc_after_hook;
       hookev = (callflags & CIST_TAIL) ? "tail call" : "call";
+      SETTRANSFER(ci, 1, L->top - (func + 1));
       goto chook;
     }
     n = cf(L);
@@ -569,6 +578,7 @@ c_result:
       ci->u.c.k = cfunc_results;
       ci->u.c.ctx = n;
       hookev = "return";
+      SETTRANSFER(ci, L->top - n - ci->func, n);
       goto chook;
     }
     Value *res = ci->func;
@@ -782,6 +792,7 @@ hookcheck:
       L->oldpc = npc;
       if (L->hookmask & HOOK_CALL) {
         hookev = (ci->callstatus & CIST_TAIL) ? "tail call" : "call";
+        SETTRANSFER(ci, 1, hp->numparams);
         L->hookresume = 1;
         goto callhook;
       }
@@ -1339,6 +1350,7 @@ dispatch_nohook:
   rethook:
     /* the return hook runs first (above the values); then RETURN again */
     ci->callstatus |= CIST_RETHOOK;
+    SETTRANSFER(ci, ra - ci->func, nret);
     ci->u.l.savedpc = pc;
     ci->u.l.pendingret = (int32_t)(L->top - base);
     L->top = (ra + nret > ci->top) ? ra + nret : ci->top;

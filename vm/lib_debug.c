@@ -79,8 +79,9 @@ static int db_getinfo(lu_State *L) {
     else setfield_s(L, "namewhat", "");
   }
   if (strchr(options, 'r')) {
-    setfield_i(L, "ftransfer", 0);
-    setfield_i(L, "ntransfer", 0);
+    bool tran = ci != NULL && (ci->callstatus & CIST_TRAN);
+    setfield_i(L, "ftransfer", tran ? L1->ftransfer : 0);
+    setfield_i(L, "ntransfer", tran ? L1->ntransfer : 0);
   }
   if (strchr(options, 't')) setfield_b(L, "istailcall", ci ? dbg_istailcall(ci) : 0);
   if (strchr(options, 'L')) {
