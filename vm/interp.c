@@ -403,9 +403,14 @@ static void marktbc(lu_State *L, CallInfo *ci, Value *slot) {
 
 /* a frame returned to ci while hooks matter: leaving a hook re-enables
  * them and puts back the top the hooked instruction saw; returning into a
- * Lua frame makes its call instruction the last line seen */
+ * Lua frame makes its call instruction the last line seen.  The safe point
+ * of the return from a hook is here, while the top is still above all of
+ * the hooked frame's registers (the top put back may be below live ones,
+ * and the collector clears the stack above the top): the caller goes on at
+ * returned_nogc. */
 static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
   if (st & CIST_HOOKED) {
+    if (lu_unlikely(gc_needed(L->P))) gc_step(L);
     L->allowhook = 1;
     ci->callstatus &= ~CIST_TRAN;
     L->hookskip = L->hookresume;
@@ -591,7 +596,10 @@ c_result:
     for (; j < wanted; j++) val_setnil(res + j);
     L->top = res + wanted;
     L->ci = ci = ci->previous;
-    if (lu_unlikely((st & CIST_HOOKED) || L->hookmask)) hook_returned(L, ci, st);
+    if (lu_unlikely((st & CIST_HOOKED) || L->hookmask)) {
+      hook_returned(L, ci, st);
+      if (st & CIST_HOOKED) goto returned_nogc;
+    }
     if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
       if (st & CIST_FRESH) { fres = res; goto fresh_return; }
       if (st & CIST_ERRH) errhandler_done(L, res);
@@ -688,6 +696,7 @@ returned:
   /* ci == L->ci gets control back after a callee returned */
   /* a safe point: live values of a Lua caller are below the results */
   if (lu_unlikely(gc_needed(P))) gc_step(L);
+returned_nogc:
   if (!ci_isLua(ci)) {
     ci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL);
     n = ci->u.c.k(L, LU_OK, ci->u.c.ctx);
@@ -1376,7 +1385,7 @@ dispatch_nohook:
       L->ci = ci = ci->previous;
       if (lu_unlikely((st & CIST_HOOKED) || L->hookmask)) {
         hook_returned(L, ci, st);
-        if (st & CIST_HOOKED) goto returned;    /* dispatch picks the table again */
+        if (st & CIST_HOOKED) goto returned_nogc;   /* dispatch picks the table again */
       }
       if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
         if (st & CIST_FRESH) { fres = res; goto fresh_return; }
