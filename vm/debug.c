@@ -11,6 +11,7 @@
 #include "api.h"
 #include "vm.h"
 #include "lazy.h"
+#include "lib.h"
 
 int dbg_currentpc(const CallInfo *ci) {
   LClosure *cl = ci_lcl(ci);
@@ -190,6 +191,12 @@ static bool ci_hidden(const CallInfo *ci) {
   return ci_isLua(ci) && dbg_ishidden(ci_lcl(ci)->p);
 }
 
+/* The C function that calls the __gc finalizers: no level (in lua5.4 the
+ * collector calls them), and what it calls is metamethod '__gc'. */
+static bool ci_gcfin(const CallInfo *ci) {
+  return !ci_isLua(ci) && val_islcf(ci->func) && val_lcf(ci->func) == lib_gcfinalizers;
+}
+
 /* The outermost frame of the run of hidden frames that starts at ci. */
 static CallInfo *hidden_outer(lu_State *L, CallInfo *ci) {
   while (ci->previous != NULL && ci->previous != &L->base_ci && ci_hidden(ci->previous))
@@ -201,6 +208,7 @@ static CallInfo *hidden_outer(lu_State *L, CallInfo *ci) {
  * included), or NULL. */
 static CallInfo *visible_from(lu_State *L, CallInfo *ci) {
   while (ci != NULL && ci != &L->base_ci) {
+    if (ci_gcfin(ci)) { ci = ci->previous; continue; }
     if (!ci_hidden(ci)) return ci;
     CallInfo *o = hidden_outer(L, ci);
     if (o->previous == NULL || o->previous == &L->base_ci ||
@@ -230,9 +238,11 @@ bool dbg_istailcall(const CallInfo *ci) {
 
 const char *dbg_funcname(lu_State *L, CallInfo *ci, const char **name) {
   (void)L;
+  if (ci->callstatus & CIST_HOOKED) { *name = "?"; return "hook"; }   /* run as a hook */
   if (ci_hidden(ci)) ci = hidden_outer(L, ci);   /* named by the program's call */
   else if (ci->callstatus & CIST_TAIL) return NULL;
   CallInfo *caller = ci->previous;
+  if (caller != NULL && ci_gcfin(caller)) { *name = "__gc"; return "metamethod"; }
   if (caller == NULL || !ci_isLua(caller) || ci_hidden(caller)) return NULL;
   return funcnamefromcode(ci_lcl(caller)->p, dbg_currentpc(caller), name);
 }
