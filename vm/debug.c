@@ -11,6 +11,7 @@
 #include "api.h"
 #include "vm.h"
 #include "lazy.h"
+#include "lib.h"
 
 int dbg_currentpc(const CallInfo *ci) {
   LClosure *cl = ci_lcl(ci);
@@ -32,6 +33,8 @@ void dbg_shortsrc(const Proto *p, char *out) {
 }
 
 /* ------------------------------------------------------------ object names */
+
+static bool ci_hidden(const CallInfo *ci);
 
 static const char *upvalname(const Proto *p, int uv) {
   if (uv < p->sizeupvalues && p->upvalues[uv].name) return str_data(p->upvalues[uv].name);
@@ -174,11 +177,73 @@ static const char *funcnamefromcode(const Proto *p, int pc, const char **name) {
   return "metamethod";
 }
 
+/* ------------------------------------------------------------------ levels
+ *
+ * The library functions written in Lua (dbg_ishidden) pass for C functions.
+ * A run of such frames (one calling or tail calling the next) counts as one
+ * level, the C function the program called: the outermost frame of the run
+ * stands for it.  A run called by a C function to do part of its work (a
+ * helper of table.sort or string.gsub, called through a trampoline from a
+ * frame marked CIST_HELPER) is no level at all: in lua5.4 the C function
+ * does that work in its own frame. */
+
+static bool ci_hidden(const CallInfo *ci) {
+  return ci_isLua(ci) && dbg_ishidden(ci_lcl(ci)->p);
+}
+
+/* The C function that calls the __gc finalizers: no level (in lua5.4 the
+ * collector calls them), and what it calls is metamethod '__gc'. */
+static bool ci_gcfin(const CallInfo *ci) {
+  return !ci_isLua(ci) && val_islcf(ci->func) && val_lcf(ci->func) == lib_gcfinalizers;
+}
+
+/* The outermost frame of the run of hidden frames that starts at ci. */
+static CallInfo *hidden_outer(lu_State *L, CallInfo *ci) {
+  while (ci->previous != NULL && ci->previous != &L->base_ci && ci_hidden(ci->previous))
+    ci = ci->previous;
+  return ci;
+}
+
+/* The first frame that is a level, from ci towards the bottom (ci itself
+ * included), or NULL. */
+static CallInfo *visible_from(lu_State *L, CallInfo *ci) {
+  while (ci != NULL && ci != &L->base_ci) {
+    if (ci_gcfin(ci)) { ci = ci->previous; continue; }
+    if (!ci_hidden(ci)) return ci;
+    CallInfo *o = hidden_outer(L, ci);
+    if (o->previous == NULL || o->previous == &L->base_ci ||
+        !(o->previous->callstatus & CIST_HELPER)) return o;
+    ci = o->previous;           /* a helper: the C function's frame is the level */
+  }
+  return NULL;
+}
+
+CallInfo *dbg_getlevel(lu_State *L, int level) {
+  if (level < 0) return NULL;
+  CallInfo *ci = visible_from(L, L->ci);
+  while (ci != NULL && level > 0) {
+    ci = visible_from(L, ci->previous);
+    level--;
+  }
+  return ci;
+}
+
+CallInfo *dbg_nextlevel(lu_State *L, CallInfo *ci) {
+  return visible_from(L, ci->previous);
+}
+
+bool dbg_istailcall(const CallInfo *ci) {
+  return (ci->callstatus & CIST_TAIL) != 0 && !ci_hidden(ci);
+}
+
 const char *dbg_funcname(lu_State *L, CallInfo *ci, const char **name) {
   (void)L;
+  if (ci->callstatus & CIST_HOOKED) { *name = "?"; return "hook"; }   /* run as a hook */
+  if (ci_hidden(ci)) ci = hidden_outer(L, ci);   /* named by the program's call */
+  else if (ci->callstatus & CIST_TAIL) return NULL;
   CallInfo *caller = ci->previous;
-  if (ci->callstatus & CIST_TAIL) return NULL;
-  if (caller == NULL || !ci_isLua(caller)) return NULL;
+  if (caller != NULL && ci_gcfin(caller)) { *name = "__gc"; return "metamethod"; }
+  if (caller == NULL || !ci_isLua(caller) || ci_hidden(caller)) return NULL;
   return funcnamefromcode(ci_lcl(caller)->p, dbg_currentpc(caller), name);
 }
 
@@ -186,7 +251,7 @@ const char *dbg_varinfo(lu_State *L, const Value *o, char *buf, size_t bufsz) {
   CallInfo *ci = L->ci;
   const char *name = NULL, *kind = NULL;
   buf[0] = '\0';
-  if (ci_isLua(ci)) {
+  if (ci_isLua(ci) && !ci_hidden(ci)) {   /* the library in Lua names nothing, as C */
     LClosure *cl = ci_lcl(ci);
     for (int i = 0; i < cl->nupvalues; i++) {
       if (cl->upvals[i] && cl->upvals[i]->v == o) {
@@ -269,14 +334,6 @@ void dbg_arithterror(lu_State *L, int event, const Value *a, const Value *b) {
   }
 }
 
-/* ------------------------------------------------------------------ levels */
-
-CallInfo *dbg_getlevel(lu_State *L, int level) {
-  CallInfo *ci;
-  for (ci = L->ci; level > 0 && ci != &L->base_ci; ci = ci->previous) level--;
-  if (level == 0 && ci != &L->base_ci) return ci;
-  return NULL;
-}
 
 int dbg_where(lu_State *L, int level, char *buf, size_t bufsz) {
   CallInfo *ci = dbg_getlevel(L, level);
@@ -343,29 +400,65 @@ const char *dbg_callname(lu_State *L, CallInfo *ci, char *buf, size_t bufsz, con
   return NULL;
 }
 
+/* A global name for a library function written in Lua, which the program
+ * called as 'name' (a global, field or method): the C function of that
+ * name in package.loaded, as lua5.4's traceback finds its C function. */
+static bool hiddenglobalname(lu_State *L, const char *name, char *out, size_t outsz) {
+  Table *loaded = proc_loaded(L->P);
+  if (!loaded) return false;
+  Value key[2];
+  val_setnil(&key[0]);
+  while (tab_next(L, loaded, key)) {
+    if (!val_isstr(&key[0]) || !val_istable(&key[1])) continue;
+    Table *mod = val_table(&key[1]);
+    Value k2[2];
+    val_setnil(&k2[0]);
+    while (tab_next(L, mod, k2)) {
+      if (val_isstr(&k2[0]) && strcmp(str_data(val_str(&k2[0])), name) == 0 &&
+          val_isfunc(&k2[1]) && !val_islcl(&k2[1])) {
+        const char *modname = str_data(val_str(&key[0]));
+        if (strcmp(modname, "_G") == 0) snprintf(out, outsz, "%s", name);
+        else snprintf(out, outsz, "%s.%s", modname, name);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* luaL_traceback: levels from 'level' on, the first 10 and the last 11 when
+ * there are more than 22, the bottom one being the host's C call of the main
+ * chunk ("[C]: in ?") in the main thread. */
 void dbg_traceback(lu_State *L, lu_State *L1, const char *msg, int level) {
   lu_Buffer b;
   lu_buffinit(L, &b);
   if (msg) { lu_addstring(&b, msg); lu_addchar(&b, '\n'); }
   lu_addstring(&b, "stack traceback:");
-  int total = 0;
-  for (CallInfo *ci = dbg_getlevel(L1, level); ci && ci != &L1->base_ci; ci = ci->previous) total++;
-  int lv = 0;
-  for (CallInfo *ci = dbg_getlevel(L1, level); ci && ci != &L1->base_ci; ci = ci->previous, lv++) {
+  int nreal = 0;
+  for (CallInfo *ci = dbg_getlevel(L1, 0); ci; ci = dbg_nextlevel(L1, ci)) nreal++;
+  int last = nreal - 1 + (L1 == L1->P->mainthread ? 1 : 0);
+  int limit2show = (last - level > 21) ? 10 : -1;
+  CallInfo *ci = dbg_getlevel(L1, level);
+  int lv = level;
+  while (lv >= 0 && lv <= last) {
     char line[256];
-    if (total > 22 && lv == 10) {
-      int skip = total - 21;
-      snprintf(line, sizeof line, "\n\t...\t(skipping %d levels)", skip);
+    lv++;
+    if (limit2show-- == 0) {
+      int n = last - lv - 11 + 1;
+      snprintf(line, sizeof line, "\n\t...\t(skipping %d levels)", n);
       lu_addstring(&b, line);
-      for (int s = 0; s < skip - 1; s++) ci = ci->previous;
-      lv += skip - 1;
+      lv += n;
+      ci = dbg_getlevel(L1, lv);
+      continue;
+    }
+    if (ci == NULL) {           /* the host's call of the main chunk */
+      lu_addstring(&b, "\n\t[C]: in ?");
       continue;
     }
     char src[LU_IDSIZE];
     char nbuf[128];
-    const char *namewhat;
-    const char *gname;
-    if (ci_isLua(ci)) {
+    bool isC = !ci_isLua(ci) || ci_hidden(ci);
+    if (!isC) {
       Proto *p = ci_lcl(ci)->p;
       dbg_shortsrc(p, src);
       int cl = dbg_currentline(ci);
@@ -375,25 +468,26 @@ void dbg_traceback(lu_State *L, lu_State *L1, const char *msg, int level) {
       snprintf(line, sizeof line, "\n\t[C]: in ");
     }
     lu_addstring(&b, line);
-    gname = NULL;
-    if (globalfuncname(L1, ci->func, nbuf, sizeof nbuf)) {
+    const char *name = NULL;
+    const char *namewhat = NULL;
+    if (ci_hidden(ci)) namewhat = dbg_funcname(L1, ci, &name);
+    if (globalfuncname(L1, ci->func, nbuf, sizeof nbuf) ||
+        (namewhat && (strcmp(namewhat, "global") == 0 || strcmp(namewhat, "field") == 0 ||
+                      strcmp(namewhat, "method") == 0) &&
+         hiddenglobalname(L1, name, nbuf, sizeof nbuf))) {
       snprintf(line, sizeof line, "function '%s'", nbuf);
-      gname = line;
     } else {
-      const char *name = NULL;
-      namewhat = dbg_funcname(L1, ci, &name);
+      if (!ci_hidden(ci)) namewhat = dbg_funcname(L1, ci, &name);
       if (namewhat) snprintf(line, sizeof line, "%s '%s'", namewhat, name);
-      else if (ci_isLua(ci) && ci_lcl(ci)->p->linedefined == 0) snprintf(line, sizeof line, "main chunk");
-      else if (ci_isLua(ci)) {
+      else if (!isC && ci_lcl(ci)->p->linedefined == 0) snprintf(line, sizeof line, "main chunk");
+      else if (!isC) {
         dbg_shortsrc(ci_lcl(ci)->p, src);
         snprintf(line, sizeof line, "function <%s:%d>", src, ci_lcl(ci)->p->linedefined);
       } else snprintf(line, sizeof line, "?");
-      gname = line;
     }
-    lu_addstring(&b, gname);
-    if (ci->callstatus & CIST_TAIL) lu_addstring(&b, "\n\t(...tail calls...)");
+    lu_addstring(&b, line);
+    if (dbg_istailcall(ci)) lu_addstring(&b, "\n\t(...tail calls...)");
+    ci = dbg_nextlevel(L1, ci);
   }
-  /* the main thread was called by the host, as lua.c calls the script */
-  if (L1 == L1->P->mainthread) lu_addstring(&b, "\n\t[C]: in ?");
   lu_pushresult(&b);
 }

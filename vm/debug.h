@@ -39,7 +39,13 @@ int dbg_runwhere(lu_State *L, char *buf, size_t bufsz);
 /* A library function written in Lua standing in for one of lua5.4's C
  * functions (lib_base.c hides them: source "=[C]", no line information). */
 bool dbg_ishidden(const Proto *p);
+/* The frame at 'level' (0 = the running function), or NULL; a run of
+ * hidden frames counts as the one C function it stands for (debug.c). */
 CallInfo *dbg_getlevel(lu_State *L, int level);
+/* The frame one level below ci, or NULL. */
+CallInfo *dbg_nextlevel(lu_State *L, CallInfo *ci);
+/* Whether ci was tail called (hidden frames never are, for the program). */
+bool dbg_istailcall(const CallInfo *ci);
 /* Push (on L's stack) the traceback of L1 from level, prefixed by msg. */
 void dbg_traceback(lu_State *L, lu_State *L1, const char *msg, int level);
 /* Source name of a function for messages (short_src). */

@@ -423,10 +423,16 @@ static void marktbc(lu_State *L, CallInfo *ci, Value *slot) {
 
 /* a frame returned to ci while hooks matter: leaving a hook re-enables
  * them and puts back the top the hooked instruction saw; returning into a
- * Lua frame makes its call instruction the last line seen */
+ * Lua frame makes its call instruction the last line seen.  The safe point
+ * of the return from a hook is here, while the top is still above all of
+ * the hooked frame's registers (the top put back may be below live ones,
+ * and the collector clears the stack above the top): the caller goes on at
+ * returned_nogc. */
 static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
   if (st & CIST_HOOKED) {
+    if (lu_unlikely(gc_needed(L->P))) gc_step(L);
     L->allowhook = 1;
+    ci->callstatus &= ~CIST_TRAN;
     L->hookskip = L->hookresume;
     if (ci_isLua(ci)) {
       /* the hooked instruction runs now (savedpc was past it, so that
@@ -438,6 +444,13 @@ static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
     L->oldpc = (int)(ci->u.l.savedpc - ci_lcl(ci)->p->code) - 1;
   }
 }
+
+/* the values a call or return hook of ci sees: debug.getinfo(2, "r")
+ * (none when there are none, as lua5.4's luaD_hook) */
+#define SETTRANSFER(ci, f, n) do { \
+    int n_ = (int)(n); \
+    if (n_ != 0) { L->ftransfer = (int)(f); L->ntransfer = n_; (ci)->callstatus |= CIST_TRAN; } \
+  } while (0)
 
 /* continuations used by the hooks of C functions */
 static int cfunc_after_hook(lu_State *L, int status, intptr_t ctx) {
@@ -561,6 +574,7 @@ call_c: {
       /* the call hook first; the function itself runs as the continuation */
       ci->u.c.k = cfunc_after_hook;
       hookev = (callflags & CIST_TAIL) ? "tail call" : "call";
+      SETTRANSFER(ci, 1, L->top - (func + 1));
       goto chook;
     }
     n = cf(L);
@@ -589,6 +603,7 @@ c_result:
       ci->u.c.k = cfunc_results;
       ci->u.c.ctx = n;
       hookev = "return";
+      SETTRANSFER(ci, L->top - n - ci->func, n);
       goto chook;
     }
     Value *res = ci->func;
@@ -601,7 +616,10 @@ c_result:
     for (; j < wanted; j++) val_setnil(res + j);
     L->top = res + wanted;
     L->ci = ci = ci->previous;
-    if (lu_unlikely((st & CIST_HOOKED) || L->hookmask)) hook_returned(L, ci, st);
+    if (lu_unlikely((st & CIST_HOOKED) || L->hookmask)) {
+      hook_returned(L, ci, st);
+      if (st & CIST_HOOKED) goto returned_nogc;
+    }
     if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
       if (st & CIST_FRESH) { fres = res; goto fresh_return; }
       if (st & CIST_ERRH) errhandler_done(L, res);
@@ -698,6 +716,7 @@ returned:
   /* ci == L->ci gets control back after a callee returned */
   /* a safe point: live values of a Lua caller are below the results */
   if (lu_unlikely(gc_needed(P))) gc_step(L);
+returned_nogc:
   if (!ci_isLua(ci)) {
     ci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL);
     n = ci->u.c.k(L, LU_OK, ci->u.c.ctx);
@@ -807,6 +826,7 @@ hookcheck:
       L->oldpc = npc;
       if (L->hookmask & HOOK_CALL) {
         hookev = (ci->callstatus & CIST_TAIL) ? "tail call" : "call";
+        SETTRANSFER(ci, 1, hp->numparams);
         L->hookresume = 1;
         goto callhook;
       }
@@ -1366,6 +1386,7 @@ dispatch_nohook:
   rethook:
     /* the return hook runs first (above the values); then RETURN again */
     ci->callstatus |= CIST_RETHOOK;
+    SETTRANSFER(ci, ra - ci->func, nret);
     ci->u.l.savedpc = pc;
     ci->u.l.pendingret = (int32_t)(L->top - base);
     L->top = (ra + nret > ci->top) ? ra + nret : ci->top;
@@ -1391,7 +1412,7 @@ dispatch_nohook:
       L->ci = ci = ci->previous;
       if (lu_unlikely((st & CIST_HOOKED) || L->hookmask)) {
         hook_returned(L, ci, st);
-        if (st & CIST_HOOKED) goto returned;    /* dispatch picks the table again */
+        if (st & CIST_HOOKED) goto returned_nogc;   /* dispatch picks the table again */
       }
       if (lu_unlikely(st & (CIST_FRESH | CIST_FIN | CIST_ERRH | CIST_CLOSEERR))) {
         if (st & CIST_FRESH) { fres = res; goto fresh_return; }

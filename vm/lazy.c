@@ -77,7 +77,7 @@ Table *proc_loaded(Proc *P) {
 
 Value *proc_registry(Proc *P) {
   if (val_isnil(&P->registry)) {
-    /* [1] = main thread, [2] = globals, as in Lua */
+    /* [1] = main thread, [2] = globals, _LOADED = package.loaded, as in Lua */
     Table *reg = tab_new(P);
     val_settable(&P->registry, reg);
     Value v;
@@ -85,6 +85,8 @@ Value *proc_registry(Proc *P) {
     tab_setint(P->L, reg, 1, &v);
     val_settable(&v, P->globals);
     tab_setint(P->L, reg, 2, &v);
+    val_settable(&v, proc_loaded(P));
+    tab_setstr(P->L, reg, str_newz(P, "_LOADED"), &v);
   }
   return &P->registry;
 }

@@ -36,6 +36,7 @@ static int db_getinfo(lu_State *L) {
   int arg;
   lu_State *L1 = getthread(L, &arg);
   const char *options = lu_optstring(L, arg + 2, "flnSrtu");
+  if (options[0] == '>') return lu_argerror(L, arg + 2, "invalid option '>'");
   CallInfo *ci = NULL;
   Value func;
   if (lu_isfunction(L, arg + 1)) {
@@ -48,7 +49,7 @@ static int db_getinfo(lu_State *L) {
   }
   for (const char *o = options; *o; o++)
     if (strchr("SlnrutfL", *o) == NULL)
-      return lu_argerror(L, arg + 2, lu_pushfstring(L, "invalid option '%s'", options));
+      return lu_argerror(L, arg + 2, "invalid option");
   lu_createtable(L, 0, 16);
   int isC;
   const char *src = funcsource(&func, &isC);
@@ -78,10 +79,11 @@ static int db_getinfo(lu_State *L) {
     else setfield_s(L, "namewhat", "");
   }
   if (strchr(options, 'r')) {
-    setfield_i(L, "ftransfer", 0);
-    setfield_i(L, "ntransfer", 0);
+    bool tran = ci != NULL && (ci->callstatus & CIST_TRAN);
+    setfield_i(L, "ftransfer", tran ? L1->ftransfer : 0);
+    setfield_i(L, "ntransfer", tran ? L1->ntransfer : 0);
   }
-  if (strchr(options, 't')) setfield_b(L, "istailcall", ci ? (ci->callstatus & CIST_TAIL) != 0 : 0);
+  if (strchr(options, 't')) setfield_b(L, "istailcall", ci ? dbg_istailcall(ci) : 0);
   if (strchr(options, 'L')) {
     if (p == NULL || dbg_ishidden(p)) lu_pushnil(L);
     else if (p->lineinfo == NULL) lu_newtable(L);      /* stripped */
@@ -186,10 +188,17 @@ static const char *upvalueaux(lu_State *L, int f, int n, Value **slot, UpVal ***
   return NULL;
 }
 
+/* lua5.4's order of checks: the index (argument nup), then the function */
+static int checkupindex(lu_State *L, int f, int nup) {
+  int n = (int)lu_checkinteger(L, nup);
+  lu_checktype(L, f, LU_TFUNCTION);
+  return n;
+}
+
 static int db_getupvalue(lu_State *L) {
-  lu_checktype(L, 1, LU_TFUNCTION);
+  int n = checkupindex(L, 1, 2);
   Value *slot;
-  const char *name = upvalueaux(L, 1, (int)lu_checkinteger(L, 2), &slot, NULL);
+  const char *name = upvalueaux(L, 1, n, &slot, NULL);
   if (name == NULL) return 0;
   lu_pushstring(L, name);
   lu_pushv(L, slot);
@@ -198,9 +207,9 @@ static int db_getupvalue(lu_State *L) {
 
 static int db_setupvalue(lu_State *L) {
   lu_checkany(L, 3);
-  lu_checktype(L, 1, LU_TFUNCTION);
+  int n = checkupindex(L, 1, 2);
   Value *slot;
-  const char *name = upvalueaux(L, 1, (int)lu_checkinteger(L, 2), &slot, NULL);
+  const char *name = upvalueaux(L, 1, n, &slot, NULL);
   if (name == NULL) return 0;
   val_copy(slot, lu_index2value(L, 3));
   lu_pushstring(L, name);
@@ -208,8 +217,7 @@ static int db_setupvalue(lu_State *L) {
 }
 
 static int db_upvalueid(lu_State *L) {
-  lu_checktype(L, 1, LU_TFUNCTION);
-  int n = (int)lu_checkinteger(L, 2);
+  int n = checkupindex(L, 1, 2);
   Value *slot;
   UpVal **uvp;
   const char *name = upvalueaux(L, 1, n, &slot, &uvp);
@@ -219,15 +227,15 @@ static int db_upvalueid(lu_State *L) {
 }
 
 static int db_upvaluejoin(lu_State *L) {
-  lu_checktype(L, 1, LU_TFUNCTION);
-  lu_checktype(L, 3, LU_TFUNCTION);
+  Value *slot;
+  int n1 = checkupindex(L, 1, 2);
+  lu_argcheck(L, upvalueaux(L, 1, n1, &slot, NULL) != NULL, 2, "invalid upvalue index");
+  int n2 = checkupindex(L, 3, 4);
+  lu_argcheck(L, upvalueaux(L, 3, n2, &slot, NULL) != NULL, 4, "invalid upvalue index");
   Value *f1 = lu_index2value(L, 1), *f2 = lu_index2value(L, 3);
   lu_argcheck(L, val_islcl(f1), 1, "Lua function expected");
   lu_argcheck(L, val_islcl(f2), 3, "Lua function expected");
-  int n1 = (int)lu_checkinteger(L, 2), n2 = (int)lu_checkinteger(L, 4);
   LClosure *c1 = val_lcl(f1), *c2 = val_lcl(f2);
-  lu_argcheck(L, n1 >= 1 && n1 <= c1->nupvalues, 2, "invalid upvalue index");
-  lu_argcheck(L, n2 >= 1 && n2 <= c2->nupvalues, 4, "invalid upvalue index");
   c1->upvals[n1 - 1] = c2->upvals[n2 - 1];
   return 0;
 }

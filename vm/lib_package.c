@@ -3,9 +3,12 @@
  * require itself is written in Lua (stdlib/lualib/package.lua) because it
  * calls the searchers and the loader, which may be Lua functions; the C
  * parts are the searchers, searchpath and the paths.  C modules are not
- * supported: the C searchers find files like lua5.4 but refuse to load
- * them with lua5.4's message for a missing dynamic loader.
+ * supported: package.loadlib and the C searchers open the library and look
+ * for the function like lua5.4 (so that their failures give lua5.4's
+ * messages), but a function they find cannot be used: for it they give
+ * lua5.4's message for a missing dynamic loader.
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,35 +52,27 @@ static const char *gsub_plain(lu_State *L, const char *s, const char *p, const c
   return lu_tostring(L, -1);
 }
 
-/* Search name in path; pushes the file name, or the error list (returns NULL). */
+/* Search name in path as lua5.4 does: every '?' of the path replaced by the
+ * name, then each ';'-separated entry tried in turn (empty ones too).
+ * Pushes the file name, or the error list (returns NULL): "no file 'x'"
+ * for each entry, separated by "\n\t". */
 static const char *searchpath(lu_State *L, const char *name, const char *path,
                               const char *sep, const char *dirsep) {
-  lu_Buffer msg;
   if (*sep != '\0' && strchr(name, *sep) != NULL) name = gsub_plain(L, name, sep, dirsep);
-  lu_buffinit(L, &msg);
-  /* the buffer box (if any) sits on the stack: keep a copy of the path pieces apart */
-  const char *p = path;
-  int first = 1;
-  while (*p != '\0') {
-    while (*p == ';') p++;
-    if (*p == '\0') break;
+  const char *names = gsub_plain(L, path, "?", name);
+  const char *p = names;
+  for (;;) {
     const char *e = strchr(p, ';');
     size_t l = e ? (size_t)(e - p) : strlen(p);
     lu_pushlstring(L, p, l);
-    const char *templ = lu_tostring(L, -1);
-    const char *filename = gsub_plain(L, templ, "?", name);
-    lu_remove(L, -2);
-    if (readable(filename)) {
-      /* drop the message buffer */
-      return filename;
-    }
-    lu_pushfstring(L, "%sno file '%s'", first ? "\n\t" : "\n\t", filename);
-    lu_remove(L, -2);
-    lu_addvalue(&msg);
-    first = 0;
-    p += l;
+    const char *filename = lu_tostring(L, -1);
+    if (readable(filename)) return filename;
+    lu_pop(L, 1);
+    if (e == NULL) break;
+    p = e + 1;
   }
-  lu_pushresult(&msg);
+  gsub_plain(L, names, ";", "'\n\tno file '");
+  lu_pushfstring(L, "no file '%s'", lu_tostring(L, -1));
   return NULL;
 }
 
@@ -85,11 +80,8 @@ static int ll_searchpath(lu_State *L) {
   const char *f = searchpath(L, lu_checkstring(L, 1), lu_checkstring(L, 2),
                              lu_optstring(L, 3, "."), lu_optstring(L, 4, "/"));
   if (f != NULL) return 1;
-  /* error list: lua5.4 starts it without the first "\n\t" */
-  size_t l;
-  const char *m = lu_tolstring(L, -1, &l);
   lu_pushnil(L);
-  lu_pushlstring(L, l >= 2 ? m + 2 : m, l >= 2 ? l - 2 : l);
+  lu_insert(L, -2);
   return 2;
 }
 
@@ -100,12 +92,12 @@ static const char *findfile(lu_State *L, const char *name, const char *pname, co
   return searchpath(L, name, path, ".", dirsep);
 }
 
+/* the preload table is the registry's _PRELOAD (package.preload at first) */
 static int searcher_preload(lu_State *L) {
   const char *name = lu_checkstring(L, 1);
-  lu_rawgetfield(L, lu_upvalueindex(1), "preload");
-  if (!lu_istable(L, -1)) return lu_errorf(L, "'package.preload' must be a table");
-  if (lu_rawgetfield(L, -1, name) == LU_TNIL) {
-    lu_pushfstring(L, "\n\tno field package.preload['%s']", name);
+  if (lu_rawgetfield(L, LU_REGISTRYINDEX, "_PRELOAD") != LU_TTABLE ||
+      lu_rawgetfield(L, -1, name) == LU_TNIL) {
+    lu_pushfstring(L, "no field package.preload['%s']", name);
     return 1;
   }
   lu_pushstring(L, ":preload:");
@@ -233,11 +225,58 @@ static int searcher_Lua(lu_State *L) {
                    lu_tostring(L, 1), filename, lu_tostring(L, -1));
 }
 
+#define ERRLIB  1   /* the library cannot be opened */
+#define ERRFUNC 2   /* no such function in it */
+#define ERRUSE  3   /* found, but lurel cannot call C functions */
+
+/* lua5.4's lookforfunc: on failure the message is pushed */
+static int lookforfunc(lu_State *L, const char *path, const char *sym) {
+  void *lib = dlopen(path, RTLD_NOW | (*sym == '*' ? RTLD_GLOBAL : RTLD_LOCAL));
+  if (lib == NULL) {
+    const char *e = dlerror();
+    lu_pushstring(L, e ? e : "cannot open library");
+    return ERRLIB;
+  }
+  if (*sym == '*') {            /* only the library: loaded (and kept, as in Lua) */
+    lu_pushboolean(L, 1);
+    return 0;
+  }
+  if (dlsym(lib, sym) == NULL) {
+    const char *e = dlerror();
+    lu_pushstring(L, e ? e : "symbol not found");
+    return ERRFUNC;
+  }
+  lu_pushstring(L, DLMSG);
+  return ERRUSE;
+}
+
+/* lua5.4's loadfunc: luaopen_NAME, NAME with '.' as '_', and the part
+ * after a '-' when the name has one */
+static int loadfunc(lu_State *L, const char *filename, const char *modname) {
+  modname = gsub_plain(L, modname, ".", "_");
+  const char *mark = strchr(modname, '-');
+  if (mark) {
+    lu_pushlstring(L, modname, (size_t)(mark - modname));
+    const char *openfunc = lu_pushfstring(L, "luaopen_%s", lu_tostring(L, -1));
+    int stat = lookforfunc(L, filename, openfunc);
+    if (stat != ERRFUNC) return stat;
+    modname = mark + 1;
+  }
+  const char *openfunc = lu_pushfstring(L, "luaopen_%s", modname);
+  return lookforfunc(L, filename, openfunc);
+}
+
+static int loaderror(lu_State *L, const char *filename) {
+  return lu_errorf(L, "error loading module '%s' from file '%s':\n\t%s",
+                   lu_tostring(L, 1), filename, lu_tostring(L, -1));
+}
+
 static int searcher_C(lu_State *L) {
   const char *name = lu_checkstring(L, 1);
   const char *filename = findfile(L, name, "cpath", "/");
   if (filename == NULL) return 1;
-  return lu_errorf(L, "error loading module '%s' from file '%s':\n\t%s", name, filename, DLMSG);
+  loadfunc(L, filename, name);
+  return loaderror(L, filename);
 }
 
 static int searcher_Croot(lu_State *L) {
@@ -247,15 +286,21 @@ static int searcher_Croot(lu_State *L) {
   lu_pushlstring(L, name, (size_t)(p - name));
   const char *filename = findfile(L, lu_tostring(L, -1), "cpath", "/");
   if (filename == NULL) return 1;
-  return lu_errorf(L, "error loading module '%s' from file '%s':\n\t%s", name, filename, DLMSG);
+  if (loadfunc(L, filename, name) == ERRFUNC) {
+    lu_pushfstring(L, "no module '%s' in file '%s'", name, filename);
+    return 1;
+  }
+  return loaderror(L, filename);
 }
 
 static int ll_loadlib(lu_State *L) {
-  lu_checkstring(L, 1);
-  lu_checkstring(L, 2);
+  const char *path = lu_checkstring(L, 1);
+  const char *init = lu_checkstring(L, 2);
+  int stat = lookforfunc(L, path, init);
+  if (stat == 0) return 1;
   lu_pushnil(L);
-  lu_pushstring(L, DLMSG);
-  lu_pushstring(L, "absent");
+  lu_insert(L, -2);
+  lu_pushstring(L, stat == ERRLIB ? "open" : stat == ERRFUNC ? "init" : "absent");
   return 3;
 }
 
@@ -272,6 +317,9 @@ static int ll_require(lu_State *L) {
   lu_settop(L, 1);
   lu_pushvalue(L, lu_upvalueindex(1));   /* package */
   lu_pushcfunction(L, ll_markmodule);
+  Value v;
+  val_settable(&v, proc_loaded(L->P));   /* the registry's _LOADED */
+  lu_pushv(L, &v);
   return lib_calllualib(L, "require");
 }
 
@@ -351,6 +399,8 @@ int lu_open_package(lu_State *L) {
   lu_pushv(L, &v);
   lu_rawsetfield(L, pkg, "loaded");
   lu_newtable(L);
+  lu_pushvalue(L, -1);
+  lu_rawsetfield(L, LU_REGISTRYINDEX, "_PRELOAD");
   lu_rawsetfield(L, pkg, "preload");
   /* require has package as upvalue; the global is made from it on first
    * use (lazy.c), found here in the package table under a hidden key */

@@ -499,6 +499,7 @@ static int gsub_loop(lu_State *L, GsubState *st, SBuf *B) {
           lu_pushcfunction(L, gsub_index);
           lu_pushvalue(L, 3);
           lu_rotate(L, -3, -1);          /* key, helper, t -> helper, t, key */
+          L->ci->callstatus |= CIST_HELPER;   /* levels: part of this gsub call */
           pat_charge(&ms);
           sb_save(B);
           return lu_callk(L, 2, 1, 0, gsub_k);

@@ -123,6 +123,7 @@ static int tramp_sort(lu_State *L) { return lib_calllualib(L, "table_sort"); }
 /* Call the helper pushed by helper_begin (base = its result) with the
  * values pushed since; k runs with the helper's results above index base. */
 static int helper_call(lu_State *L, int base, lu_KFunction k) {
+  L->ci->callstatus |= CIST_HELPER;    /* levels: the helper is part of this call */
   return lu_pcallk(L, lu_gettop(L) - base - 1, LU_MULTRET, base, k);
 }
 

@@ -89,6 +89,7 @@ static void thread_initfields(Proc *P, lu_State *L1) {
   L1->hookcall = 0;
   L1->hookcount = L1->basehookcount = 0;
   L1->oldpc = 0;
+  L1->ftransfer = L1->ntransfer = 0;
   L1->nargs_resume = 0;
   L1->entry = ENTRY_RESUME;
   L1->entry_nres = 0;

@@ -66,6 +66,8 @@ struct CallInfo {
 #define CIST_RETHOOK  (1u << 9)   /* the return hook of this frame ran */
 #define CIST_EXITCLOSE (1u << 10) /* a __close call made while process.exit unwinds */
 #define CIST_LEQ      (1u << 11)  /* a <= b through __lt: negate the result */
+#define CIST_HELPER   (1u << 12)  /* C frame that calls library Lua code to do its work (debug.c) */
+#define CIST_TRAN     (1u << 13)  /* its call or return hook is running: L->ftransfer/ntransfer */
 
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
 
@@ -106,6 +108,7 @@ struct lu_State {
   uint8_t hookresume;         /* the stage hookskip takes when the hook returns */
   int hookcount, basehookcount;
   int oldpc;                  /* last pc seen by the line hook in this frame */
+  int ftransfer, ntransfer;   /* values a call/return hook sees (debug.getinfo 'r') */
 };
 
 #define HOOK_CALL   1

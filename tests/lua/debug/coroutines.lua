@@ -1,0 +1,33 @@
+-- debug functions on coroutines (fresh, suspended, dead, errored) and error levels.
+local co = coroutine.create(function(a, b) local c = a end)
+print(debug.traceback(co))
+print(debug.getinfo(co, 0))
+print(pcall(debug.getlocal, co, 1, 1))
+print(pcall(debug.getlocal, co, 0, 1))
+coroutine.resume(co, 1, 2)
+print(debug.traceback(co), coroutine.status(co))
+print(debug.getinfo(co, 0))
+local co2 = coroutine.wrap(function() print(debug.traceback("inside wrap")) end)
+co2()
+local co3 = coroutine.create(function() error("boom") end)
+print(coroutine.resume(co3))
+print(debug.traceback(co3, "after error"))
+print(debug.getinfo(co3, 0, "Sl").currentline)
+local co4 = coroutine.create(function() local x = 5; coroutine.yield() end)
+coroutine.resume(co4)
+print(debug.getlocal(co4, 1, 1), pcall(debug.getlocal, co4, 2, 1))
+print(debug.getinfo(co4, 1, "n").name, debug.getinfo(co4, 0, "n").name)
+print(debug.sethook(co4, function() end, "l"), debug.gethook(co4) ~= nil, debug.gethook() )
+print(select("#", debug.gethook(co4)))
+-- xpcall with traceback handler in coroutine
+local co5 = coroutine.create(function()
+  return xpcall(function() local t = nil; return t.x end, debug.traceback)
+end)
+print(coroutine.resume(co5))
+-- error with level in nested functions
+local function lvl(n) error("at level " .. n, n) end
+for n = 1, 4 do print(pcall(function() lvl(n) end)) end
+print(pcall(error, "x", 3))
+print(select(2, pcall(error)))
+print(select(2, pcall(error, nil)))
+print(select(2, pcall(error, setmetatable({}, {__tostring = function() return "custom" end}))))
