@@ -430,9 +430,11 @@ int main(int argc, char **argv) {
     }
   }
 done:
+  /* the shell may have replaced the main process (its own ended) */
+  P = vm->mainproc;
   /* the main process's pending finalizers run before the VM goes, as
    * lua_close runs them */
-  if (P->pstate != PS_DEAD && !vm->exiting && (P->finobj || P->tobefnz)) {
+  if (P && P->pstate != PS_DEAD && !vm->exiting && (P->finobj || P->tobefnz)) {
     lu_State *ML = P->mainthread;
     gc_finalizeall(P);
     val_setlcf(ML->top, lib_gcfinalizers);
@@ -440,8 +442,7 @@ done:
     docall(ML, 0);
   }
   fflush(stdout);
-  /* the shell may have replaced the main process (its own ended) */
-  if (vm->mainproc) vm->mainproc->errorjmp = NULL;
+  if (P) P->errorjmp = NULL;
   vm_shutdown(vm);
   vm_free(vm);
   return status;

@@ -627,6 +627,7 @@ int shell_run(lu_State *L, bool banner) {
     proc_free(P);
     P = proc_create(vm);
     if (P == NULL) break;
+    vm->mainproc = P;
     fprintf(stderr, "** the shell process <0.%llu.0> exited (%s); the new shell process is <0.%llu.0>\n",
             (unsigned long long)old, why, (unsigned long long)P->pid);
     fflush(stderr);

@@ -244,6 +244,8 @@ t_shell_restarts() {
   wait_last '^<0\.3\.0>>$' || return 1
   line 'process.self()'
   wait_for '^<0\.3\.0>$' || return 1
+  keys C-d                               # the new shell process is the main one now
+  wait_for '^\[exit status 0\]$' || return 1
 }
 
 t_os_exit() {
