@@ -9,7 +9,7 @@
 
 static lu_State *getco(lu_State *L) {
   lu_State *co = lu_tothread(L, 1);
-  lu_argexpected(L, co, 1, "coroutine");
+  lu_argexpected(L, co, 1, "thread");
   return co;
 }
 
