@@ -136,7 +136,8 @@ static int co_running(lu_State *L) {
 
 static int co_isyieldable(lu_State *L) {
   lu_State *co = lu_isnone(L, 1) ? L : getco(L);
-  lu_pushboolean(L, co->resumer != NULL && co == L ? 1 : (co != L->P->mainthread && co->costatus != CO_DEAD));
+  /* as lua5.4: any thread but the main one (dead or suspended too) */
+  lu_pushboolean(L, co == L ? co->resumer != NULL : co != L->P->mainthread);
   return 1;
 }
 
