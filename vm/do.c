@@ -177,6 +177,9 @@ static bool handle_error(lu_State *L, int status) {
       L = r;
     }
   }
+  /* coroutine.close of a coroutine dead by an error: its __close
+   * methods get that error */
+  if (status == LU_CLOSE && L->status != LU_OK) status = L->status;
   bool all = L->closing || status == LU_CLOSE;
   CallInfo *pci = all ? NULL : findpcall(L);
   if (pci && (pci->callstatus & CIST_XPCALL) && status != LU_ERRERR) {
@@ -232,14 +235,19 @@ static bool handle_error(lu_State *L, int status) {
     return true;
   }
   L->status = (uint8_t)status;
-  if (L->closing) {
-    L->closing = 0;
-    upval_close(L, L->stack);
-    L->ci = &L->base_ci;
-  }
   if (r->stack_last - r->top < 2) stack_realloc(r, stack_size(r) + LU_MINSTACK);
   val_copy(r->top, &L->errval);
   r->top++;
+  if (L->closing) {
+    /* closed by coroutine.close (or a failed wrap): reset, so that
+     * closing it again returns true, as in lua5.4 */
+    L->closing = 0;
+    upval_close(L, L->stack);
+    L->ci = &L->base_ci;
+    L->top = L->stack + 1;
+    L->status = LU_OK;
+    val_setnil(&L->errval);
+  }
   r->entry = ENTRY_RESUME;
   r->kstatus = status;
   return true;
