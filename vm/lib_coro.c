@@ -41,7 +41,7 @@ static int start_resume(lu_State *L, lu_State *co, int nargs, intptr_t ctx, lu_K
   /* coroutines resumed inside coroutines: lua5.4 stops at 200 nested
    * C-level calls; here nothing is on the C stack, but an endless chain
    * would eat memory, so the same limit holds */
-  if (L->nCcalls + 1 >= LU_MAXCCALLS) { *err = "C stack overflow"; return -1; }
+  if (L->nCcalls >= LU_MAXCCALLS) { *err = "C stack overflow"; return -1; }
   co->nCcalls = L->nCcalls + 1;
   return do_resume(L, co, nargs, ctx, k);
 }

@@ -229,6 +229,10 @@ Proc *proc_new(VM *vm) {
   thread_initfields(P, L);
   P->mainthread = L;
   L->costatus = CO_RUNNING;
+  /* lua.c runs a script's main chunk 3 C calls deep (its lua_pcall, pmain,
+   * the chunk's lua_pcall): counted the same way, coroutines nested from
+   * the main chunk meet "C stack overflow" at lua5.4's depth */
+  L->nCcalls = 3;
   P->L = L;
   stack_init(P, L);
   L->next = P->allgc;

@@ -86,7 +86,7 @@ struct lu_State {
   int nyield;                 /* values passed by the pending yield */
   CallInfo base_ci;           /* frame of the thread's entry */
   int nci;                    /* number of CallInfos allocated */
-  int nCcalls;                /* depth in the resume chain (main thread 0) */
+  int nCcalls;                /* depth in the resume chain (main thread 3) */
   int nargs_resume;           /* coroutine: values passed by resume/yield */
   uint8_t entry;              /* how vm_execute starts (ENTRY_*) */
   int16_t entry_nres;         /* results wanted by the call to start */
