@@ -107,7 +107,7 @@ static void unwind_to(lu_State *L, CallInfo *pci, int status) {
   Value *oldtop = pci->u.c.oldtop;
   upval_close(L, oldtop);
   L->ci = pci;
-  pci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL);
+  pci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL | CIST_XPFRAME);
   L->top = oldtop;
   val_copy(L->top, &L->errval);
   L->top++;
@@ -203,7 +203,12 @@ static bool handle_error(lu_State *L, int status) {
     }
   }
   /* close pending to-be-closed variables first, one call at a time */
-  if (pci && close_next(L, pci->u.c.oldtop, status)) return true;
+  if (pci && close_next(L, pci->u.c.oldtop, status)) {
+    /* as in lua5.4, an error raised by that __close goes through the
+     * message handler of an xpcall again (closeerr_done clears this) */
+    if (pci->callstatus & CIST_XPFRAME) pci->callstatus |= CIST_XPCALL;
+    return true;
+  }
   if (all && close_next(L, L->stack, status)) return true;
   if (pci) {
     unwind_to(L, pci, status);

@@ -296,7 +296,7 @@ static int b_xpcall(lu_State *L) {
   lu_pushvalue(L, 1);
   lu_rotate(L, 3, 2);
   int r = lu_pcallk(L, n - 2, LU_MULTRET, 2, pcall_k);
-  L->ci->callstatus |= CIST_XPCALL;    /* the handler is at index 2 */
+  L->ci->callstatus |= CIST_XPCALL | CIST_XPFRAME;    /* the handler is at index 2 */
   return r;
 }
 

@@ -66,6 +66,7 @@ struct CallInfo {
 #define CIST_RETHOOK  (1u << 9)   /* the return hook of this frame ran */
 #define CIST_EXITCLOSE (1u << 10) /* a __close call made while process.exit unwinds */
 #define CIST_LEQ      (1u << 11)  /* a <= b through __lt: negate the result */
+#define CIST_XPFRAME  (1u << 12)  /* xpcall frame: CIST_XPCALL comes back for an error raised by a __close */
 
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
 
