@@ -10,6 +10,7 @@
 #include "str.h"
 #include "vm.h"
 #include "api.h"
+#include "tm.h"
 
 void lu_throw(lu_State *L, int status) {
   Proc *P = L->P;
@@ -132,6 +133,13 @@ static void unwind_to(lu_State *L, CallInfo *pci, int status) {
   }
 }
 
+/* Stands in for a __close that cannot be called while an error unwinds:
+ * raises lua5.4's error, from a C frame (so without a position) */
+static int close_notcallable(lu_State *L) {
+  lu_runerror(L, "attempt to call a %s value", tm_objtypename(L->P, lu_index2value(L, 1)));
+  return 0;
+}
+
 /* If a to-be-closed variable at or above level is pending, set up the call
  * of its __close (the error value saved below it) and return true: the
  * interpreter runs it, then rethrows (CIST_CLOSEERR) to come back here. */
@@ -145,6 +153,11 @@ static bool close_next(lu_State *L, Value *level, int status) {
   val_copy(L->top, &L->errval);       /* saved error, restored afterwards */
   L->top++;
   tbc_prepclose(L, &err);
+  Value *f = L->top - 3;
+  if (!val_isfunc(f) && tm_getbyobj(L->P, f, TM_CALL) == NULL) {
+    val_copy(f + 1, f);
+    val_setlcf(f, close_notcallable);
+  }
   L->closestatus = status;
   L->entry = ENTRY_CLOSEERR;
   return true;
