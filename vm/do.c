@@ -143,9 +143,17 @@ static int close_notcallable(lu_State *L) {
 /* If a to-be-closed variable at or above level is pending, set up the call
  * of its __close (the error value saved below it) and return true: the
  * interpreter runs it, then rethrows (CIST_CLOSEERR) to come back here. */
-static bool close_next(lu_State *L, Value *level, int status) {
+static bool close_next(lu_State *L, Value *level, int status, bool trim) {
   if (!tbc_pending(L, level)) return false;
-  if (ci_isLua(L->ci) && L->top < L->ci->top) L->top = L->ci->top;
+  if (trim) {
+    /* nothing above the variable is live any more (the frames there are
+     * being unwound): as lua5.4, close the upvalues there and call the
+     * __close right above it, so that closing after a stack overflow has
+     * room and the stack does not grow with each variable */
+    Value *v = restorestack(L, L->tbc[L->ntbc - 1]);
+    upval_close(L, v);
+    L->top = v + 1;
+  } else if (ci_isLua(L->ci) && L->top < L->ci->top) L->top = L->ci->top;
   if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + LU_MINSTACK);
   Value err;
   if (status == LU_CLOSE || status == LU_EXIT) val_setnil(&err);
@@ -181,7 +189,7 @@ static bool handle_error(lu_State *L, int status) {
     /* process.exit: close every pending tbc, in every thread up the
      * resume chain; no pcall stops it */
     for (;;) {
-      if (close_next(L, L->stack, status)) return true;
+      if (close_next(L, L->stack, status, false)) return true;
       lu_State *r = L->resumer;
       if (r == NULL) return false;
       L->costatus = CO_DEAD;
@@ -216,13 +224,18 @@ static bool handle_error(lu_State *L, int status) {
     }
   }
   /* close pending to-be-closed variables first, one call at a time */
-  if (pci && close_next(L, pci->u.c.oldtop, status)) {
+  if (pci && tbc_pending(L, pci->u.c.oldtop)) {
+    /* the frames above pci are dead (a message handler has seen them):
+     * the __close runs right above pci, as in lua5.4, and unwinding
+     * many frames with pending variables takes linear time */
+    L->ci = pci;
+    close_next(L, pci->u.c.oldtop, status, true);
     /* as in lua5.4, an error raised by that __close goes through the
      * message handler of an xpcall again (closeerr_done clears this) */
     if (pci->callstatus & CIST_XPFRAME) pci->callstatus |= CIST_XPCALL;
     return true;
   }
-  if (all && close_next(L, L->stack, status)) return true;
+  if (all && close_next(L, L->stack, status, true)) return true;
   if (pci) {
     unwind_to(L, pci, status);
     return true;
@@ -232,7 +245,7 @@ static bool handle_error(lu_State *L, int status) {
     /* the error leaves the main thread: its pending to-be-closed variables
      * are closed first, with the error (lua.c runs chunks under lua_pcall,
      * which does so); the frames stay intact for the traceback */
-    if (!all && close_next(L, L->stack, status)) return true;
+    if (!all && close_next(L, L->stack, status, false)) return true;
     return false;
   }
   /* the coroutine ends: its resumer continues (resume returns false and
