@@ -492,7 +492,16 @@ static int gcfin_next(lu_State *L) {
     val_setgc(&ov, o, o->tt);
     Table *mt = (o->tt == T_TABLE) ? ((Table *)o)->metatable : (o->tt == T_UDATA) ? ((Udata *)o)->metatable : NULL;
     const Value *f = mt ? tm_get(P, mt, TM_GC) : NULL;
-    if (f == NULL || !val_isfunc(f)) continue;
+    if (f == NULL || val_isnil(f)) continue;
+    if (!val_isfunc(f) && tm_getbyobj(P, f, TM_CALL) == NULL) {
+      /* lua5.4 calls any __gc value: the failed call is a warning */
+      if (P->warn_on) {
+        fprintf(stderr, "Lua warning: error in __gc (attempt to call a %s value (metamethod '__gc'))\n",
+                tm_objtypename(P, f));
+        fflush(stderr);
+      }
+      continue;
+    }
     lu_settop(L, 0);
     lu_pushv(L, f);
     lu_pushv(L, &ov);
