@@ -505,6 +505,7 @@ static int gcfin_next(lu_State *L) {
     lu_settop(L, 0);
     lu_pushv(L, f);
     lu_pushv(L, &ov);
+    L->nny++;                   /* as in lua5.4, a finalizer cannot yield */
     return lu_pcallk(L, 1, 0, 0, gcfin_k);
   }
   P->finrunning = 0;
@@ -514,6 +515,7 @@ static int gcfin_next(lu_State *L) {
 
 static int gcfin_k(lu_State *L, int status, intptr_t ctx) {
   (void)ctx;
+  L->nny--;
   if (status != LU_OK && L->P->warn_on) {
     const char *m = lu_type(L, -1) == LU_TSTRING ? lu_tostring(L, -1) : "error object is not a string";
     fprintf(stderr, "Lua warning: error in __gc (%s)\n", m);

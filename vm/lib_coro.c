@@ -128,8 +128,8 @@ static int yield_k(lu_State *L, int status, intptr_t ctx) {
 
 static int co_yield(lu_State *L) {
   /* a coroutine being closed by coroutine.close runs its __close methods
-   * like lua5.4, inside a C call that cannot be suspended */
-  if (L->closing) lu_runerror(L, "attempt to yield across a C-call boundary");
+   * like lua5.4, inside a C call that cannot be suspended; so do finalizers */
+  if (L->closing || L->nny) lu_runerror(L, "attempt to yield across a C-call boundary");
   return do_yield(L, lu_gettop(L), 0, yield_k);
 }
 
@@ -148,7 +148,7 @@ static int co_running(lu_State *L) {
 static int co_isyieldable(lu_State *L) {
   lu_State *co = lu_isnone(L, 1) ? L : getco(L);
   /* as lua5.4: any thread but the main one (dead or suspended too) */
-  lu_pushboolean(L, co == L ? co->resumer != NULL : co != L->P->mainthread);
+  lu_pushboolean(L, co == L ? co->resumer != NULL && !co->nny && !co->closing : co != L->P->mainthread);
   return 1;
 }
 

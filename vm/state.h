@@ -97,6 +97,7 @@ struct lu_State {
   ptrdiff_t *tbc;             /* stack offsets of to-be-closed variables, in order */
   int ntbc, tbccap;
   uint8_t closing;            /* unwinding everything (coroutine.close): no pcall stops it */
+  uint8_t nny;                /* finalizers running in this thread: it cannot yield */
   Value errval;               /* error object while unwinding */
   /* debug hooks (debug.sethook): per thread */
   Value hookf;                /* the hook function, or nil */
