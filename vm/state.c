@@ -207,6 +207,8 @@ Proc *proc_new(VM *vm) {
   if (!P) return NULL;
   P->vm = vm;
   P->gcpause = 200;
+  P->gcstepmul = 100;
+  P->gcgen = 1;
   P->gcthreshold = 64 * 1024;
   P->budget = LU_REDUCTIONS;
   P->reds = LU_REDUCTIONS;
