@@ -45,6 +45,8 @@ SIZES = {
     "string_build":  (["120000"],     ["3000"]),
     "table_oop":     (["250000"],     ["6000"]),
     "closures":      (["10000"],      ["300"]),
+    "coroutine_gen": (["500000"],     ["5000"]),
+    "binary_trees_deep": (["15"],     ["8"]),
 }
 ORDER = list(SIZES)
 
