@@ -681,8 +681,14 @@ fresh_return:
 
 returned:
   /* ci == L->ci gets control back after a callee returned */
-  /* a safe point: live values of a Lua caller are below the results */
-  if (lu_unlikely(gc_needed(P))) gc_step(L);
+  /* a safe point.  A Lua caller's registers are all marked: after a debug
+   * hook returned, the top is back below live ones (hook_returned) */
+  if (lu_unlikely(gc_needed(P))) {
+    Value *t = L->top;
+    if (ci_isLua(ci) && t < ci->top) L->top = ci->top;
+    gc_step(L);
+    L->top = t;
+  }
   if (!ci_isLua(ci)) {
     ci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL);
     n = ci->u.c.k(L, LU_OK, ci->u.c.ctx);
