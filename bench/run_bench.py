@@ -50,6 +50,8 @@ SIZES = {
     "string_format": (["60000"],      ["1500"]),
     "sort":          (["40000"],      ["1000"]),
     "concat":        (["10000"],      ["250"]),
+    "coroutine_gen": (["500000"],     ["5000"]),
+    "binary_trees_deep": (["15"],     ["8"]),
 }
 ORDER = list(SIZES)
 

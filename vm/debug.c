@@ -287,7 +287,7 @@ void dbg_callerror(lu_State *L, const Value *o) {
   const char *name = NULL;
   const char *kind = NULL;
   if (ci_isLua(ci)) kind = funcnamefromcode(ci_lcl(ci)->p, dbg_currentpc(ci), &name);
-  if (kind != NULL && strcmp(kind, "for iterator") == 0) {
+  if (kind != NULL && (strcmp(kind, "for iterator") == 0 || strcmp(kind, "metamethod") == 0)) {
     char buf[128];
     snprintf(buf, sizeof buf, " (%s '%s')", kind, name);
     typeerror(L, o, "call", buf);

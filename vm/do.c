@@ -10,6 +10,7 @@
 #include "str.h"
 #include "vm.h"
 #include "api.h"
+#include "tm.h"
 
 void lu_throw(lu_State *L, int status) {
   Proc *P = L->P;
@@ -107,7 +108,7 @@ static void unwind_to(lu_State *L, CallInfo *pci, int status) {
   Value *oldtop = pci->u.c.oldtop;
   upval_close(L, oldtop);
   L->ci = pci;
-  pci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL);
+  pci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL | CIST_XPFRAME);
   L->top = oldtop;
   val_copy(L->top, &L->errval);
   L->top++;
@@ -132,12 +133,27 @@ static void unwind_to(lu_State *L, CallInfo *pci, int status) {
   }
 }
 
+/* Stands in for a __close that cannot be called while an error unwinds:
+ * raises lua5.4's error, from a C frame (so without a position) */
+static int close_notcallable(lu_State *L) {
+  lu_runerror(L, "attempt to call a %s value", tm_objtypename(L->P, lu_index2value(L, 1)));
+  return 0;
+}
+
 /* If a to-be-closed variable at or above level is pending, set up the call
  * of its __close (the error value saved below it) and return true: the
  * interpreter runs it, then rethrows (CIST_CLOSEERR) to come back here. */
-static bool close_next(lu_State *L, Value *level, int status) {
+static bool close_next(lu_State *L, Value *level, int status, bool trim) {
   if (!tbc_pending(L, level)) return false;
-  if (ci_isLua(L->ci) && L->top < L->ci->top) L->top = L->ci->top;
+  if (trim) {
+    /* nothing above the variable is live any more (the frames there are
+     * being unwound): as lua5.4, close the upvalues there and call the
+     * __close right above it, so that closing after a stack overflow has
+     * room and the stack does not grow with each variable */
+    Value *v = restorestack(L, L->tbc[L->ntbc - 1]);
+    upval_close(L, v);
+    L->top = v + 1;
+  } else if (ci_isLua(L->ci) && L->top < L->ci->top) L->top = L->ci->top;
   if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + LU_MINSTACK);
   Value err;
   if (status == LU_CLOSE || status == LU_EXIT) val_setnil(&err);
@@ -145,6 +161,11 @@ static bool close_next(lu_State *L, Value *level, int status) {
   val_copy(L->top, &L->errval);       /* saved error, restored afterwards */
   L->top++;
   tbc_prepclose(L, &err);
+  Value *f = L->top - 3;
+  if (!val_isfunc(f) && tm_getbyobj(L->P, f, TM_CALL) == NULL) {
+    val_copy(f + 1, f);
+    val_setlcf(f, close_notcallable);
+  }
   L->closestatus = status;
   L->entry = ENTRY_CLOSEERR;
   return true;
@@ -168,7 +189,7 @@ static bool handle_error(lu_State *L, int status) {
     /* process.exit: close every pending tbc, in every thread up the
      * resume chain; no pcall stops it */
     for (;;) {
-      if (close_next(L, L->stack, status)) return true;
+      if (close_next(L, L->stack, status, false)) return true;
       lu_State *r = L->resumer;
       if (r == NULL) return false;
       L->costatus = CO_DEAD;
@@ -177,6 +198,9 @@ static bool handle_error(lu_State *L, int status) {
       L = r;
     }
   }
+  /* coroutine.close of a coroutine dead by an error: its __close
+   * methods get that error */
+  if (status == LU_CLOSE && L->status != LU_OK) status = L->status;
   bool all = L->closing || status == LU_CLOSE;
   CallInfo *pci = all ? NULL : findpcall(L);
   if (pci && (pci->callstatus & CIST_XPCALL) && status != LU_ERRERR) {
@@ -200,8 +224,18 @@ static bool handle_error(lu_State *L, int status) {
     }
   }
   /* close pending to-be-closed variables first, one call at a time */
-  if (pci && close_next(L, pci->u.c.oldtop, status)) return true;
-  if (all && close_next(L, L->stack, status)) return true;
+  if (pci && tbc_pending(L, pci->u.c.oldtop)) {
+    /* the frames above pci are dead (a message handler has seen them):
+     * the __close runs right above pci, as in lua5.4, and unwinding
+     * many frames with pending variables takes linear time */
+    L->ci = pci;
+    close_next(L, pci->u.c.oldtop, status, true);
+    /* as in lua5.4, an error raised by that __close goes through the
+     * message handler of an xpcall again (closeerr_done clears this) */
+    if (pci->callstatus & CIST_XPFRAME) pci->callstatus |= CIST_XPCALL;
+    return true;
+  }
+  if (all && close_next(L, L->stack, status, true)) return true;
   if (pci) {
     unwind_to(L, pci, status);
     return true;
@@ -211,7 +245,7 @@ static bool handle_error(lu_State *L, int status) {
     /* the error leaves the main thread: its pending to-be-closed variables
      * are closed first, with the error (lua.c runs chunks under lua_pcall,
      * which does so); the frames stay intact for the traceback */
-    if (!all && close_next(L, L->stack, status)) return true;
+    if (!all && close_next(L, L->stack, status, false)) return true;
     return false;
   }
   /* the coroutine ends: its resumer continues (resume returns false and
@@ -232,14 +266,19 @@ static bool handle_error(lu_State *L, int status) {
     return true;
   }
   L->status = (uint8_t)status;
-  if (L->closing) {
-    L->closing = 0;
-    upval_close(L, L->stack);
-    L->ci = &L->base_ci;
-  }
   if (r->stack_last - r->top < 2) stack_realloc(r, stack_size(r) + LU_MINSTACK);
   val_copy(r->top, &L->errval);
   r->top++;
+  if (L->closing) {
+    /* closed by coroutine.close (or a failed wrap): reset, so that
+     * closing it again returns true, as in lua5.4 */
+    L->closing = 0;
+    upval_close(L, L->stack);
+    L->ci = &L->base_ci;
+    L->top = L->stack + 1;
+    L->status = LU_OK;
+    val_setnil(&L->errval);
+  }
   r->entry = ENTRY_RESUME;
   r->kstatus = status;
   return true;

@@ -443,7 +443,7 @@ void gc_fullcollect(Proc *P) {
   sweep(P);
   unmarklist(P->finobj);
   unmarklist(P->tobefnz);
-  size_t th = P->totalbytes / 100 * (size_t)P->gcpause;
+  size_t th = P->totalbytes / 100 * (size_t)(P->gcpause < 100 ? 100 : P->gcpause);
   P->gcthreshold = th < GC_MINTHRESHOLD ? GC_MINTHRESHOLD : th;
 #ifdef LU_STRESS
   P->gcthreshold = P->totalbytes + P->totalbytes / 64;

@@ -392,18 +392,23 @@ static void pushclosure(lu_State *L, Proto *p, LClosure *encl, Value *base, Valu
 
 /* The handler of an xpcall finished: its result is the error, and the
  * xpcall frame is unwound to without calling the handler again. */
-static LU_NORETURN void errhandler_done(lu_State *L, const Value *res) {
-  val_copy(&L->errval, res);
+static void nohandler(lu_State *L) {
   for (CallInfo *c = L->ci; c; c = c->previous) {
     if (c->callstatus & CIST_YPCALL) { c->callstatus &= (uint16_t)~CIST_XPCALL; break; }
   }
+}
+
+static LU_NORETURN void errhandler_done(lu_State *L, const Value *res) {
+  val_copy(&L->errval, res);
+  nohandler(L);
   lu_throw(L, LU_ERRRUN);
 }
 
 /* A __close called while unwinding returned: go on unwinding the same
- * error (saved just below the call). */
+ * error (saved just below the call), already seen by any handler. */
 static LU_NORETURN void closeerr_done(lu_State *L, Value *res, uint16_t st) {
   val_copy(&L->errval, res - 1);
+  nohandler(L);
   lu_throw(L, (st & CIST_EXITCLOSE) ? LU_EXIT : L->closestatus);
 }
 

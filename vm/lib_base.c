@@ -296,7 +296,7 @@ static int b_xpcall(lu_State *L) {
   lu_pushvalue(L, 1);
   lu_rotate(L, 3, 2);
   int r = lu_pcallk(L, n - 2, LU_MULTRET, 2, pcall_k);
-  L->ci->callstatus |= CIST_XPCALL;    /* the handler is at index 2 */
+  L->ci->callstatus |= CIST_XPCALL | CIST_XPFRAME;    /* the handler is at index 2 */
   return r;
 }
 
@@ -493,10 +493,20 @@ static int gcfin_next(lu_State *L) {
     val_setgc(&ov, o, o->tt);
     Table *mt = (o->tt == T_TABLE) ? ((Table *)o)->metatable : (o->tt == T_UDATA) ? ((Udata *)o)->metatable : NULL;
     const Value *f = mt ? tm_get(P, mt, TM_GC) : NULL;
-    if (f == NULL || !val_isfunc(f)) continue;
+    if (f == NULL || val_isnil(f)) continue;
+    if (!val_isfunc(f) && tm_getbyobj(P, f, TM_CALL) == NULL) {
+      /* lua5.4 calls any __gc value: the failed call is a warning */
+      if (P->warn_on) {
+        fprintf(stderr, "Lua warning: error in __gc (attempt to call a %s value (metamethod '__gc'))\n",
+                tm_objtypename(P, f));
+        fflush(stderr);
+      }
+      continue;
+    }
     lu_settop(L, 0);
     lu_pushv(L, f);
     lu_pushv(L, &ov);
+    L->nny++;                   /* as in lua5.4, a finalizer cannot yield */
     return lu_pcallk(L, 1, 0, 0, gcfin_k);
   }
   P->finrunning = 0;
@@ -506,6 +516,7 @@ static int gcfin_next(lu_State *L) {
 
 static int gcfin_k(lu_State *L, int status, intptr_t ctx) {
   (void)ctx;
+  L->nny--;
   if (status != LU_OK && L->P->warn_on) {
     const char *m = lu_type(L, -1) == LU_TSTRING ? lu_tostring(L, -1) : "error object is not a string";
     fprintf(stderr, "Lua warning: error in __gc (%s)\n", m);
@@ -525,18 +536,32 @@ static int collect_k(lu_State *L, int status, intptr_t ctx) {
   return 1;
 }
 
+/* lua5.4 keeps these parameters in a byte, as a quarter of the value */
+static uint16_t gcparam(lu_Int v) { return (uint16_t)((uint8_t)(v / 4) * 4); }
+
 static int b_collectgarbage(lu_State *L) {
   static const char *const opts[] = { "stop", "restart", "collect", "count", "step",
     "setpause", "setstepmul", "isrunning", "generational", "incremental", NULL };
   Proc *P = L->P;
   int o = lu_checkoption(L, 1, "collect", opts);
+  lu_Int a2 = 0, a3 = 0;
+  if (o == 4 || o == 5 || o == 6 || o == 8 || o == 9) a2 = lu_optinteger(L, 2, 0);
+  if (o == 8 || o == 9) a3 = lu_optinteger(L, 3, 0);
+  if (o == 9) (void)lu_optinteger(L, 4, 0);
+  if (P->finrunning) {
+    /* as lua5.4: every option fails inside a finalizer */
+    lu_pushnil(L);
+    return 1;
+  }
   switch (o) {
     case 0: P->gcstopped = 1; lu_pushinteger(L, 0); return 1;
     case 1: P->gcstopped = 0; P->gcthreshold = P->totalbytes; lu_pushinteger(L, 0); return 1;
     case 2: case 4:
       /* safe here: everything live is below this C frame's top */
       gc_fullcollect(P);
-      if (o == 2) lu_pushinteger(L, 0); else lu_pushboolean(L, 1);
+      /* "step" says whether it finished a cycle: a full collection did,
+       * but in generational mode lua5.4's steps never say so */
+      if (o == 2) lu_pushinteger(L, 0); else lu_pushboolean(L, !P->gcgen);
       if (gc_pendingfin(P) && !P->finrunning) {
         /* the finalizers run before collectgarbage returns */
         lu_pushcfunction(L, lib_gcfinalizers);
@@ -548,15 +573,23 @@ static int b_collectgarbage(lu_State *L) {
       return 1;
     }
     case 5: {
-      lu_Int prev = P->gcpause;
-      P->gcpause = (int)lu_optinteger(L, 2, 200);
-      if (P->gcpause < 100) P->gcpause = 100;
-      lu_pushinteger(L, prev);
+      lu_pushinteger(L, P->gcpause);
+      P->gcpause = gcparam(a2);
       return 1;
     }
-    case 6: lu_pushinteger(L, 100); return 1;
+    case 6:
+      lu_pushinteger(L, P->gcstepmul);
+      P->gcstepmul = gcparam(a2);
+      return 1;
     case 7: lu_pushboolean(L, !P->gcstopped); return 1;
-    case 8: case 9: lu_pushstring(L, "incremental"); return 1;
+    case 8: case 9:
+      lu_pushstring(L, P->gcgen ? "generational" : "incremental");
+      if (o == 9) {
+        if (a2 != 0) P->gcpause = gcparam(a2);
+        if (a3 != 0) P->gcstepmul = gcparam(a3);
+      }
+      P->gcgen = (o == 8);
+      return 1;
   }
   return 0;
 }

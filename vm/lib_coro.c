@@ -9,7 +9,7 @@
 
 static lu_State *getco(lu_State *L) {
   lu_State *co = lu_tothread(L, 1);
-  lu_argexpected(L, co, 1, "coroutine");
+  lu_argexpected(L, co, 1, "thread");
   return co;
 }
 
@@ -41,7 +41,7 @@ static int start_resume(lu_State *L, lu_State *co, int nargs, intptr_t ctx, lu_K
   /* coroutines resumed inside coroutines: lua5.4 stops at 200 nested
    * C-level calls; here nothing is on the C stack, but an endless chain
    * would eat memory, so the same limit holds */
-  if (L->nCcalls + 1 >= LU_MAXCCALLS) { *err = "C stack overflow"; return -1; }
+  if (L->nCcalls >= LU_MAXCCALLS) { *err = "C stack overflow"; return -1; }
   co->nCcalls = L->nCcalls + 1;
   return do_resume(L, co, nargs, ctx, k);
 }
@@ -62,10 +62,18 @@ static int co_resume(lu_State *L) {
   return r;
 }
 
+static int needs_closing(lu_State *co);
+static int start_close(lu_State *L, lu_State *co, intptr_t ctx, lu_KFunction k);
+
 static int wrap_k(lu_State *L, int status, intptr_t base) {
   if (status != LU_OK) {
     lu_State *co = lu_tothread(L, lu_upvalueindex(1));
-    (void)co;
+    if (needs_closing(co)) {
+      /* as lua5.4's wrap: close its pending to-be-closed variables
+       * (with the error) first; this runs again with the final error */
+      lu_pop(L, 1);
+      return start_close(L, co, base, wrap_k);
+    }
     if (status != LU_ERRMEM && lu_type(L, -1) == LU_TSTRING) {
       lu_where(L, 1);
       lu_insert(L, -2);
@@ -119,6 +127,9 @@ static int yield_k(lu_State *L, int status, intptr_t ctx) {
 }
 
 static int co_yield(lu_State *L) {
+  /* a coroutine being closed by coroutine.close runs its __close methods
+   * like lua5.4, inside a C call that cannot be suspended; so do finalizers */
+  if (L->closing || L->nny) lu_runerror(L, "attempt to yield across a C-call boundary");
   return do_yield(L, lu_gettop(L), 0, yield_k);
 }
 
@@ -136,7 +147,8 @@ static int co_running(lu_State *L) {
 
 static int co_isyieldable(lu_State *L) {
   lu_State *co = lu_isnone(L, 1) ? L : getco(L);
-  lu_pushboolean(L, co->resumer != NULL && co == L ? 1 : (co != L->P->mainthread && co->costatus != CO_DEAD));
+  /* as lua5.4: any thread but the main one (dead or suspended too) */
+  lu_pushboolean(L, co == L ? co->resumer != NULL && !co->nny && !co->closing : co != L->P->mainthread);
   return 1;
 }
 
@@ -151,22 +163,33 @@ static int close_k(lu_State *L, int status, intptr_t ctx) {
   return 1;
 }
 
+/* Does co have to-be-closed variables that coroutine.close (or a failed
+ * wrap) must close: suspended, or dead by an error (lua5.4 leaves them
+ * pending until the thread is reset) */
+static int needs_closing(lu_State *co) {
+  return co->ntbc > 0 && (co->costatus == CO_SUSPENDED ||
+                          (co->costatus == CO_DEAD && co->status != LU_OK));
+}
+
+/* Run co's pending __close methods inside it, from its base: its frames
+ * are gone, so no pcall of its own can stop the closing; a coroutine dead
+ * by an error passes that error to them.  k gets LU_OK, or the error. */
+static int start_close(lu_State *L, lu_State *co, intptr_t ctx, lu_KFunction k) {
+  Value *hi = co->stack + 1;
+  for (int j = 0; j < co->ntbc; j++) {
+    Value *v = restorestack(co, co->tbc[j]);
+    if (v + 1 > hi) hi = v + 1;
+  }
+  if (co->top < hi) co->top = hi;
+  co->ci = &co->base_ci;
+  co->closing = 1;
+  return do_resume(L, co, 0, ctx, k);
+}
+
 static int co_close(lu_State *L) {
   lu_State *co = getco(L);
   const char *st = statusname(L, co);
-  if (co->costatus == CO_SUSPENDED && co->ntbc > 0) {
-    /* run its pending __close methods inside it, from its base: its
-     * frames are gone, so no pcall of its own can stop the closing */
-    Value *hi = co->stack + 1;
-    for (int j = 0; j < co->ntbc; j++) {
-      Value *v = restorestack(co, co->tbc[j]);
-      if (v + 1 > hi) hi = v + 1;
-    }
-    if (co->top < hi) co->top = hi;
-    co->ci = &co->base_ci;
-    co->closing = 1;
-    return do_resume(L, co, 0, 0, close_k);
-  }
+  if (co != L && needs_closing(co)) return start_close(L, co, 0, close_k);
   if (strcmp(st, "suspended") == 0 || strcmp(st, "dead") == 0) {
     int failed = (co->costatus == CO_DEAD && co->status != LU_OK);
     if (co->stack) upval_close(co, co->stack);

@@ -340,6 +340,7 @@ bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
   L->ci = &L->base_ci;
   L->top = L->stack + 1;
   L->ntbc = 0;
+  L->nny = 0;
   gc_finalizeall(P);
   val_setlcf(L->top, lib_gcfinalizers);
   L->top++;

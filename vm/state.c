@@ -82,6 +82,7 @@ static void thread_initfields(Proc *P, lu_State *L1) {
   L1->tbc = NULL;
   L1->ntbc = L1->tbccap = 0;
   L1->closing = 0;
+  L1->nny = 0;
   val_setnil(&L1->hookf);
   L1->hookmask = 0;
   L1->allowhook = 1;
@@ -211,6 +212,8 @@ Proc *proc_new(VM *vm) {
   if (!P) return NULL;
   P->vm = vm;
   P->gcpause = 200;
+  P->gcstepmul = 100;
+  P->gcgen = 1;
   P->gcthreshold = 64 * 1024;
   P->budget = LU_REDUCTIONS;
   P->reds = LU_REDUCTIONS;
@@ -234,6 +237,10 @@ Proc *proc_new(VM *vm) {
   thread_initfields(P, L);
   P->mainthread = L;
   L->costatus = CO_RUNNING;
+  /* lua.c runs a script's main chunk 3 C calls deep (its lua_pcall, pmain,
+   * the chunk's lua_pcall): counted the same way, coroutines nested from
+   * the main chunk meet "C stack overflow" at lua5.4's depth */
+  L->nCcalls = 3;
   P->L = L;
   stack_init(P, L);
   L->next = P->allgc;

@@ -68,6 +68,7 @@ struct CallInfo {
 #define CIST_LEQ      (1u << 11)  /* a <= b through __lt: negate the result */
 #define CIST_HELPER   (1u << 12)  /* C frame that calls library Lua code to do its work (debug.c) */
 #define CIST_TRAN     (1u << 13)  /* its call or return hook is running: L->ftransfer/ntransfer */
+#define CIST_XPFRAME  (1u << 14)  /* xpcall frame: CIST_XPCALL comes back for an error raised by a __close */
 
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
 
@@ -88,7 +89,7 @@ struct lu_State {
   int nyield;                 /* values passed by the pending yield */
   CallInfo base_ci;           /* frame of the thread's entry */
   int nci;                    /* number of CallInfos allocated */
-  int nCcalls;                /* depth in the resume chain (main thread 0) */
+  int nCcalls;                /* depth in the resume chain (main thread 3) */
   int nargs_resume;           /* coroutine: values passed by resume/yield */
   uint8_t entry;              /* how vm_execute starts (ENTRY_*) */
   int16_t entry_nres;         /* results wanted by the call to start */
@@ -98,6 +99,7 @@ struct lu_State {
   ptrdiff_t *tbc;             /* stack offsets of to-be-closed variables, in order */
   int ntbc, tbccap;
   uint8_t closing;            /* unwinding everything (coroutine.close): no pcall stops it */
+  uint8_t nny;                /* finalizers running in this thread: it cannot yield */
   Value errval;               /* error object while unwinding */
   /* debug hooks (debug.sethook): per thread */
   Value hookf;                /* the hook function, or nil */
@@ -235,7 +237,10 @@ struct Proc {
                                  memory"): simulated out-of-memory for tests */
   void *freelist[8];          /* small blocks by 16-byte size class (gc.c) */
   size_t freebytes;           /* bytes held in the free lists */
-  uint16_t gcpause;           /* percent, like Lua's */
+  uint16_t gcpause;           /* percent, like Lua's (pacing uses at least 100) */
+  uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing) */
+  uint8_t gcgen;              /* collectgarbage's mode: "generational" (as lua.c
+                                 starts) or "incremental"; one collector either way */
   uint8_t gcstopped;
   uint8_t warn_on;
   /* interned short strings */

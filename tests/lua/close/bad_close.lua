@@ -1,0 +1,15 @@
+-- metamethods that are not callable: the error names the metamethod, and a
+-- __close that cannot be called while an error unwinds raises without position
+print(pcall(function() local mt = {__close=function() end}; local x <close> = setmetatable({}, mt); mt.__close = nil; error("e") end))
+print(pcall(function() local mt = {__close=function() end}; local x <close> = setmetatable({}, mt); mt.__close = nil; local t = {} ; return t.x.y end))
+print(pcall(function() local mt = {__close=function() end}; local x <close> = setmetatable({}, mt); mt.__close = 42; end))
+print(pcall(function() local mt = {__close=function() end}; local x <close> = setmetatable({}, mt); mt.__close = 42; return 1 end))
+print(pcall(function() return setmetatable({}, {__add = 1}) + 1 end))
+print(pcall(function() return setmetatable({}, {__index = function() end, __len = "x"}).a + #setmetatable({}, {__len = "x"}) end))
+print(pcall(function() return setmetatable({}, {__lt = true}) < {} end))
+print(pcall(function() return setmetatable({}, {__concat = 1}) .. "x" end))
+print(pcall(function() return -setmetatable({}, {__unm = 1}) end))
+print(pcall(function() local t = setmetatable({}, {__index = setmetatable({}, {__index = 5})}); return t.x end))
+print(pcall(function() local t = setmetatable({}, {__newindex = true}); t.x = 1 end))
+print(pcall(function() local t = setmetatable({}, {__call = 1}); t() end))
+print(pcall(function() local t = setmetatable({}, {__eq = 1}); return t == {} end))
