@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include "../compiler/compiler.h"
@@ -41,6 +42,7 @@ static void print_usage(const char *badoption) {
     "  -e stat   execute string 'stat'\n"
     "  -i        enter interactive mode after executing 'script'\n"
     "  -l mod    require library 'mod' into global 'mod'\n"
+    "  -l g=mod  require library 'mod' into global 'g'\n"
     "  -v        show version information\n"
     "  -E        ignore environment variables\n"
     "  -W        turn warnings on\n"
@@ -90,13 +92,17 @@ static int dochunk(lu_State *L, const char *src, size_t len, const char *name) {
 }
 
 /* -l mod: global mod = require("mod") */
+/* -l mod requires mod into the global mod; -l g=mod into the global g */
 static int dolibrary(lu_State *L, const char *name) {
   Proc *P = L->P;
+  const char *eq = strchr(name, '=');
+  const char *modname = eq ? eq + 1 : name;
+  size_t globlen = eq ? (size_t)(eq - name) : strlen(name);
   Value rk;
   val_setstr(&rk, str_newz(P, "require"));
   const Value *req = tab_getlazy(L, P->globals, &rk);
   val_copy(L->top, req);
-  val_setstr(L->top + 1, str_newz(P, name));
+  val_setstr(L->top + 1, str_newz(P, modname));
   L->top += 2;
   ptrdiff_t baseoff = savestack(L, L->top - 2);
   if (docall(L, 1) != LU_OK) return 1;
@@ -105,7 +111,7 @@ static int dolibrary(lu_State *L, const char *name) {
   Value v;
   if (L->top > base) val_copy(&v, base); else val_setnil(&v);
   L->top = base;
-  tab_setstr(L, P->globals, str_newz(P, name), &v);
+  tab_setstr(L, P->globals, str_new(P, name, globlen), &v);
   return 0;
 }
 
@@ -139,14 +145,22 @@ static Proto *loadfileproto(VM *vm, const char *fname, char **err) {
   FILE *f = fopen(fname, "rb");
   if (!f) {
     char m[600];
-    snprintf(m, sizeof m, "cannot open %s", fname);
+    snprintf(m, sizeof m, "cannot open %s: %s", fname, strerror(errno));
     *err = strdup(m);
     return NULL;
   }
   char *src;
   size_t len;
-  readall(f, &src, &len);
+  int readok = readall(f, &src, &len);
+  int rerr = errno;
   fclose(f);
+  if (!readok) {
+    char m[600];
+    snprintf(m, sizeof m, "cannot read %s: %s", fname, strerror(rerr));
+    *err = strdup(m);
+    free(src);
+    return NULL;
+  }
   size_t skip = 0;
   if (len > 0 && src[0] == '#') { while (skip < len && src[skip] != '\n') skip++; }
   char chunkname[1024];
@@ -202,14 +216,22 @@ static int handle_script(lu_State *L, char **argv, int script) {
   f = fname ? fopen(fname, "rb") : stdin;
   if (f == NULL) {
     char m[512];
-    snprintf(m, sizeof m, "cannot open %s", fname);
+    snprintf(m, sizeof m, "cannot open %s: %s", fname, strerror(errno));
     l_message(m);
     return 1;
   }
   char *src;
   size_t len;
-  readall(f, &src, &len);
+  int readok = readall(f, &src, &len);
+  int rerr = errno;
   if (fname) fclose(f);
+  if (!readok) {
+    char m[512];
+    snprintf(m, sizeof m, "cannot read %s: %s", fname ? fname : "stdin", strerror(rerr));
+    l_message(m);
+    free(src);
+    return 1;
+  }
   size_t skip = 0;
   if (len > 0 && src[0] == '#') { while (skip < len && src[skip] != '\n') skip++; }
   char chunkname[1024];
@@ -334,14 +356,22 @@ static int handle_luainit(lu_State *L) {
   FILE *f = fopen(init + 1, "rb");
   if (f == NULL) {
     char m[512];
-    snprintf(m, sizeof m, "cannot open %s", init + 1);
+    snprintf(m, sizeof m, "cannot open %s: %s", init + 1, strerror(errno));
     l_message(m);
     return 1;
   }
   char *src;
   size_t len;
-  readall(f, &src, &len);
+  int readok = readall(f, &src, &len);
+  int rerr = errno;
   fclose(f);
+  if (!readok) {
+    char m[600];
+    snprintf(m, sizeof m, "cannot read %s: %s", init + 1, strerror(rerr));
+    l_message(m);
+    free(src);
+    return 1;
+  }
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, "@%s", init + 1);
   int r = dochunk(L, src, len, chunkname);

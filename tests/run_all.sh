@@ -31,6 +31,9 @@ LUREL_REDUCTIONS=1 bash tests/run_lua_tests.sh --lurel build/stress/lurel --time
 section "examples and the code in the docs (docs/examples, README, tutorial)"
 bash tests/run_examples.sh || fail=1
 ASAN_OPTIONS=detect_leaks=1 bash tests/run_examples.sh --lurel build/asan/lurel --timeout 300 || fail=1
+section "the command line, side by side with lua5.4"
+bash tests/cli/run.sh --lurel build/lurel || fail=1
+ASAN_OPTIONS=detect_leaks=1 bash tests/cli/run.sh --lurel build/asan/lurel || fail=1
 section "the shell under a pseudo-terminal (tmux)"
 bash tests/shell/run.sh --lurel build/lurel || fail=1
 section "the shell under AddressSanitizer + UndefinedBehaviorSanitizer"

@@ -1,6 +1,7 @@
 /* lib_base.c — the basic functions (manual §6.1). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <ctype.h>
 #include "api.h"
@@ -422,7 +423,7 @@ static int b_load(lu_State *L) {
 static int readfile(lu_State *L, const char *fname) {
   FILE *f = fname ? fopen(fname, "rb") : stdin;
   if (f == NULL) {
-    lu_pushfstring(L, "cannot open %s", fname);
+    lu_pushfstring(L, "cannot open %s: %s", fname, strerror(errno));
     return 0;
   }
   lu_Buffer b;
@@ -430,10 +431,10 @@ static int readfile(lu_State *L, const char *fname) {
   char buf[4096];
   size_t n;
   while ((n = fread(buf, 1, sizeof buf, f)) > 0) lu_addlstring(&b, buf, n);
-  int err = ferror(f);
+  int err = ferror(f) ? errno : 0;
   if (fname) fclose(f);
   if (err) {
-    lu_pushfstring(L, "cannot read %s", fname ? fname : "stdin");
+    lu_pushfstring(L, "cannot read %s: %s", fname ? fname : "stdin", strerror(err));
     return 0;
   }
   lu_pushresult(&b);

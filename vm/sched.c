@@ -308,9 +308,12 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
   Value e;
   val_copy(&e, err);
   if (val_isstr(&e)) msg = str_data(val_str(&e));
-  else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && proc_tostring(L, &e, &e))
-    msg = str_data(val_str(&e));
-  else {
+  else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && proc_tostring(L, &e, &e)) {
+    /* lua.c gives such an object's own text, without a traceback */
+    fprintf(stderr, "lurel: %s\n", str_data(val_str(&e)));
+    fflush(stderr);
+    return;
+  } else {
     snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, &e));
     msg = buf;
   }
