@@ -317,9 +317,12 @@ int do_resume(lu_State *L, lu_State *co, int nargs, intptr_t ctx, lu_KFunction k
   CallInfo *ci = L->ci;
   ci->u.c.k = k;
   ci->u.c.ctx = ctx;
-  if (co->stack_last - co->top <= nargs) stack_grow(co, nargs);
+  if (co->stack_last - co->top <= nargs + LU_MINSTACK) stack_grow(co, nargs + LU_MINSTACK);
   for (int j = 0; j < nargs; j++) val_copy(co->top + j, L->top - nargs + j);
   co->top += nargs;
+  /* the C frame it yielded from gets its LU_MINSTACK slots back (the
+   * collector takes them from a suspended coroutine) */
+  if (!ci_isLua(co->ci) && co->ci->top < co->top + LU_MINSTACK) co->ci->top = co->top + LU_MINSTACK;
   L->top -= nargs;
   co->nargs_resume = nargs;
   L->co_target = co;

@@ -384,12 +384,41 @@ void gc_freeobj(Proc *P, GCObj *o) {
   }
 }
 
+/* A coroutine that is not running gives back the stack it does not use
+ * (a yield from a C function left it grown by LU_MINSTACK) and its spare
+ * frames: a suspended coroutine stays small.  Every frame keeps its area,
+ * so resuming (or a traceback of a dead one) finds what it left. */
+static void shrinkstack(Proc *P, lu_State *th) {
+  /* only a coroutine that has yielded or ended: no C code holds a pointer
+   * into its stack (a new thread may be the scratch thread at work) */
+  if (th == P->L || th == P->mainthread || th == P->scratch || th->stack == NULL ||
+      (th->costatus != CO_SUSPENDED && th->costatus != CO_DEAD)) return;
+  if (th->ci->next) ci_shrink(th);
+  /* the C frame it yielded from needs its LU_MINSTACK slots only when it
+   * runs again: do_resume gives them back */
+  if (!ci_isLua(th->ci) && th->ci->top > th->top) th->ci->top = th->top;
+  /* (the entry frame of a coroutine never runs C code: it needs no room) */
+  Value *lim = th->top;
+  for (CallInfo *ci = th->ci; ci != &th->base_ci; ci = ci->previous)
+    if (ci->top > lim) lim = ci->top;
+  int good = (int)(lim - th->stack) + 2;
+  if (good < 8) good = 8;
+  if (stack_size(th) < good + good / 2 + 4) return;
+  if (th->base_ci.top > th->stack + good) th->base_ci.top = th->stack + good;
+  size_t bytes = (size_t)(good + LU_EXTRA_STACK) * sizeof(Value);
+  Value *ns = rawalloc(P, bytes);
+  if (ns == NULL) return;                 /* keep the big one */
+  P->totalbytes += bytes;
+  stack_move(th, ns, good);
+}
+
 static void sweep(Proc *P) {
   GCObj **p = &P->allgc;
   while (*p) {
     GCObj *o = *p;
     if (o->marked & (GC_BLACK | GC_FIXED)) {
       o->marked &= (uint8_t)~GC_BLACK;
+      if (o->tt == T_THREAD) shrinkstack(P, (lu_State *)o);
       p = &o->next;
     } else {
       *p = o->next;

@@ -152,9 +152,14 @@ void ci_shrink(lu_State *L) {
 /* Move the stack: every pointer into it (frames, top, open upvalues) is
  * rebased.  The stress build moves it on every growth. */
 void stack_realloc(lu_State *L, int newsize) {
+  stack_move(L, mem_newvec(L->P, newsize + LU_EXTRA_STACK, Value), newsize);
+}
+
+/* the work of stack_realloc, into newstack (newsize + LU_EXTRA_STACK
+ * slots, charged to the heap by the caller) */
+void stack_move(lu_State *L, Value *newstack, int newsize) {
   int oldsize = stack_size(L);
   Value *oldstack = L->stack;
-  Value *newstack = mem_newvec(L->P, newsize + LU_EXTRA_STACK, Value);
   int keep = oldsize < newsize ? oldsize : newsize;
   memcpy(newstack, oldstack, (size_t)(keep + LU_EXTRA_STACK) * sizeof(Value));
   for (int i = keep + LU_EXTRA_STACK; i < newsize + LU_EXTRA_STACK; i++) val_setnil(&newstack[i]);

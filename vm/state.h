@@ -282,6 +282,7 @@ lu_State *thread_new(Proc *P);
 void thread_free(Proc *P, lu_State *L1);
 void stack_grow(lu_State *L, int n);          /* raises "stack overflow" */
 void stack_realloc(lu_State *L, int newsize);
+void stack_move(lu_State *L, Value *newstack, int newsize);
 CallInfo *ci_extend(lu_State *L);
 void ci_shrink(lu_State *L);
 
