@@ -64,7 +64,7 @@ static void rawfree(Proc *P, void *b, size_t n) {
   /* a process keeps freed small blocks for its own next allocations, up
    * to a bound (a process that receives many messages frees blocks other
    * processes allocated: without the bound its lists would only grow) */
-  if (n <= MEM_SMALL && P->freebytes < (64u << 10) + P->totalbytes / 2) {
+  if (n <= MEM_SMALL && P->freebytes < (64u << 10) + P->freecap) {
     int c = memclass(n ? n : 1);
     *(void **)b = P->freelist[c];
     P->freelist[c] = b;
@@ -468,6 +468,10 @@ void gc_fullcollect(Proc *P) {
   clearbykeys(P->allweak);
   clearbyvalues(P->weak);
   clearbyvalues(P->allweak);
+  /* the free lists may hold half of what the heap was before this sweep
+   * (measured before, so the order of the frees does not decide which
+   * size classes keep their blocks) */
+  P->freecap = P->totalbytes / 2;
   str_sweep(P);
   sweep(P);
   unmarklist(P->finobj);

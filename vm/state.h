@@ -237,6 +237,7 @@ struct Proc {
                                  memory"): simulated out-of-memory for tests */
   void *freelist[8];          /* small blocks by 16-byte size class (gc.c) */
   size_t freebytes;           /* bytes held in the free lists */
+  size_t freecap;             /* ... at most (set before each sweep; 0: 64 KB) */
   uint16_t gcpause;           /* percent, like Lua's (pacing uses at least 100) */
   uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing) */
   uint8_t gcgen;              /* collectgarbage's mode: "generational" (as lua.c
