@@ -99,7 +99,7 @@ static int index_slow(lu_State *L, const Value *t, const Value *key, Value *res)
     const Value *tm;
     if (val_istable(t)) {
       Table *h = val_table(t);
-      const Value *slot = tab_get(h, key);
+      const Value *slot = val_isstr(key) ? tab_getstr_i(h, val_str(key)) : tab_get(h, key);
       if (slot == VAL_ABSENT && tab_islazy(h)) slot = lazy_miss(L, h, key);
       if (!val_isnil(slot)) { val_copy(res, slot); return 0; }
       tm = h->metatable ? tm_get(P, h->metatable, TM_INDEX) : NULL;
@@ -951,7 +951,7 @@ dispatch_nohook:
     const Value *kc = KC();
     if (lu_likely(val_istable(upv))) {
       Table *h = val_table(upv);
-      const Value *slot = tab_getstr(h, val_str(kc));
+      const Value *slot = tab_getstr_i(h, val_str(kc));
       if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(RA(), slot); VM_NEXT(); }
     }
     GET_TAIL(upv, kc);
@@ -961,7 +961,7 @@ dispatch_nohook:
     if (lu_likely(val_istable(rb))) {
       Table *h = val_table(rb);
       const Value *slot = val_isint(rc) ? tab_getint_fast(h, val_int(rc))
-                        : val_isstr(rc) ? tab_getstr(h, val_str(rc)) : tab_get(h, rc);
+                        : val_isstr(rc) ? tab_getstr_i(h, val_str(rc)) : tab_get(h, rc);
       if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(RA(), slot); VM_NEXT(); }
     }
     GET_TAIL(rb, rc);
@@ -984,7 +984,7 @@ dispatch_nohook:
     const Value *kc = KC();
     if (lu_likely(val_istable(rb))) {
       Table *h = val_table(rb);
-      const Value *slot = tab_getstr(h, val_str(kc));
+      const Value *slot = tab_getstr_i(h, val_str(kc));
       if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(RA(), slot); VM_NEXT(); }
     }
     GET_TAIL(rb, kc);
@@ -994,7 +994,7 @@ dispatch_nohook:
     val_copy(ra + 1, rb);
     if (lu_likely(val_istable(rb))) {
       Table *h = val_table(rb);
-      const Value *slot = val_isstr(rc) ? tab_getstr(h, val_str(rc)) : tab_get(h, rc);
+      const Value *slot = val_isstr(rc) ? tab_getstr_i(h, val_str(rc)) : tab_get(h, rc);
       if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(ra, slot); VM_NEXT(); }
     }
     GET_TAIL(rb, rc);
@@ -1005,7 +1005,7 @@ dispatch_nohook:
     val_copy(ra + 1, rb);
     if (lu_likely(val_istable(rb))) {
       Table *h = val_table(rb);
-      const Value *slot = tab_getstr(h, val_str(kc));
+      const Value *slot = tab_getstr_i(h, val_str(kc));
       if (lu_likely(!val_isnil(slot) || (h->metatable == NULL && !tab_islazy(h)))) { val_copy(ra, slot); VM_NEXT(); }
     }
     GET_TAIL(rb, kc);
@@ -1024,26 +1024,26 @@ dispatch_nohook:
   VM_CASE(SETTABUP) {
     Value *upv = cl->upvals[GET_A(i)]->v;
     const Value *kb = KB(), *rc = RC();
-    SET_FAST(upv, tab_getstr(h_, val_str(kb)), rc);
+    SET_FAST(upv, tab_getstr_i(h_, val_str(kb)), rc);
     SET_TAIL(upv, kb, rc);
   }
   VM_CASE(SETTABUPK) {
     Value *upv = cl->upvals[GET_A(i)]->v;
     const Value *kb = KB(), *kc = KC();
-    SET_FAST(upv, tab_getstr(h_, val_str(kb)), kc);
+    SET_FAST(upv, tab_getstr_i(h_, val_str(kb)), kc);
     SET_TAIL(upv, kb, kc);
   }
   VM_CASE(SETTABLE) {
     Value *ra = RA(), *rb = RB(), *rc = RC();
     SET_FAST(ra, val_isint(rb) ? tab_getint_fast(h_, val_int(rb)) :
-                 val_isstr(rb) ? tab_getstr(h_, val_str(rb)) : tab_get(h_, rb), rc);
+                 val_isstr(rb) ? tab_getstr_i(h_, val_str(rb)) : tab_get(h_, rb), rc);
     SET_TAIL(ra, rb, rc);
   }
   VM_CASE(SETTABLEK) {
     Value *ra = RA(), *rb = RB();
     const Value *kc = KC();
     SET_FAST(ra, val_isint(rb) ? tab_getint_fast(h_, val_int(rb)) :
-                 val_isstr(rb) ? tab_getstr(h_, val_str(rb)) : tab_get(h_, rb), kc);
+                 val_isstr(rb) ? tab_getstr_i(h_, val_str(rb)) : tab_get(h_, rb), kc);
     SET_TAIL(ra, rb, kc);
   }
   VM_CASE(SETI) {
@@ -1068,13 +1068,13 @@ dispatch_nohook:
   VM_CASE(SETFIELD) {
     Value *ra = RA(), *rc = RC();
     const Value *kb = KB();
-    SET_FAST(ra, tab_getstr(h_, val_str(kb)), rc);
+    SET_FAST(ra, tab_getstr_i(h_, val_str(kb)), rc);
     SET_TAIL(ra, kb, rc);
   }
   VM_CASE(SETFIELDK) {
     Value *ra = RA();
     const Value *kb = KB(), *kc = KC();
-    SET_FAST(ra, tab_getstr(h_, val_str(kb)), kc);
+    SET_FAST(ra, tab_getstr_i(h_, val_str(kb)), kc);
     SET_TAIL(ra, kb, kc);
   }
   VM_CASE(NEWTABLE) {

@@ -101,19 +101,7 @@ const Value *tab_getint(Table *t, lu_Int key) {
   }
 }
 
-const Value *tab_getshortstr(Table *t, String *key) {
-  Node *n = gnode(t, key->hash & (tab_sizenode(t) - 1));
-  for (;;) {
-    if (n->ktt == T_STR) {
-      String *k = (String *)n->k.gc;
-      if (k == key || (k->hash == key->hash && k->len == key->len &&
-                       memcmp(k->data, key->data, key->len) == 0))
-        return node_val(n);
-    }
-    if (n->next == 0) return VAL_ABSENT;
-    n += n->next;
-  }
-}
+const Value *tab_getshortstr(Table *t, String *key) { return tab_getshortstr_i(t, key); }
 
 static const Value *getgeneric(Table *t, int tt, const Val *k) {
   Node *n = mainposition(t, tt, k);
@@ -124,11 +112,12 @@ static const Value *getgeneric(Table *t, int tt, const Val *k) {
   }
 }
 
-const Value *tab_getstr(Table *t, String *key) {
-  if (!key->islong) return tab_getshortstr(t, key);
+const Value *tab_getlongstr(Table *t, String *key) {
   Val k; k.gc = (GCObj *)key;
   return getgeneric(t, T_STR, &k);
 }
+
+const Value *tab_getstr(Table *t, String *key) { return tab_getstr_i(t, key); }
 
 /* float with an exact integer value -> that integer */
 static inline bool flt_toint(lu_Num n, lu_Int *i) {

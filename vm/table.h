@@ -10,6 +10,7 @@
 #ifndef LU_TABLE_H
 #define LU_TABLE_H
 
+#include <string.h>
 #include "state.h"
 
 #define tab_sizenode(t)   (1u << (t)->lsizenode)
@@ -25,6 +26,28 @@ const Value *tab_get(Table *t, const Value *key);
 const Value *tab_getint(Table *t, lu_Int key);
 const Value *tab_getstr(Table *t, String *key);
 const Value *tab_getshortstr(Table *t, String *key);   /* key must be short */
+const Value *tab_getlongstr(Table *t, String *key);
+
+/* Inline, for the interpreter's field accesses.  Short strings are
+ * interned, but a message adopted from another process may bring a second
+ * copy of one, hence the comparison of contents when the pointers differ. */
+static inline const Value *tab_getshortstr_i(Table *t, String *key) {
+  Node *n = &t->node[key->hash & (tab_sizenode(t) - 1)];
+  for (;;) {
+    if (n->ktt == T_STR) {
+      String *k = (String *)n->k.gc;
+      if (k == key || (k->hash == key->hash && k->len == key->len &&
+                       memcmp(k->data, key->data, key->len) == 0))
+        return node_val(n);
+    }
+    if (n->next == 0) return VAL_ABSENT;
+    n += n->next;
+  }
+}
+
+static inline const Value *tab_getstr_i(Table *t, String *key) {
+  return key->islong ? tab_getlongstr(t, key) : tab_getshortstr_i(t, key);
+}
 
 /* Raw set; raises an error for nil and NaN keys. */
 void tab_set(lu_State *L, Table *t, const Value *key, const Value *val);

@@ -15,7 +15,7 @@ const char *const tm_names[TM_N] = {
 
 const Value *tm_get(Proc *P, Table *mt, TMS e) {
   if (e < TM_NCACHED && (mt->flags & (1u << e))) return NULL;
-  const Value *v = tab_getshortstr(mt, P->vm->tmname[e]);
+  const Value *v = tab_getshortstr_i(mt, P->vm->tmname[e]);
   if (val_isnil(v)) {
     if (e < TM_NCACHED) mt->flags |= (uint8_t)(1u << e);
     return NULL;
