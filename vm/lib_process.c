@@ -207,6 +207,7 @@ static int p_exit(lu_State *L) {
   }
   lu_checkany(L, 1);
   val_copy(&P->exitreason, lu_index2value(L, 1));
+  L->exiterr = 0;
   lu_throw(L, LU_EXIT);
 }
 
