@@ -96,6 +96,16 @@ static int p_spawn_opt(lu_State *L) {
   SpawnOpts o = { false, false, false, 0 };
   if (!lu_isnoneornil(L, 2)) {
     lu_checktype(L, 2, LU_TTABLE);
+    /* the options are these four; any other key is an error (badarg) */
+    lu_pushnil(L);
+    while (lu_next(L, 2)) {
+      lu_pop(L, 1);
+      const char *k = lu_type(L, -1) == LU_TSTRING ? lu_tostring(L, -1) : NULL;
+      if (!k || (strcmp(k, "link") && strcmp(k, "monitor") && strcmp(k, "trap_exit") && strcmp(k, "max_heap_size"))) {
+        if (k) return lu_argerror(L, 2, lu_pushfstring(L, "unknown option '%s'", k));
+        return lu_argerror(L, 2, lu_pushfstring(L, "unknown option (a %s key)", lu_typename(L, lu_type(L, -1))));
+      }
+    }
     lu_rawgetfield(L, 2, "link");
     o.link = lu_toboolean(L, -1);
     lu_rawgetfield(L, 2, "monitor");
@@ -277,11 +287,20 @@ static int sleep_k(lu_State *L, int status, intptr_t ctx) {
   return do_block(L, 0, sleep_k);
 }
 
+static int sleepforever_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  drain(L);                         /* exit signals still end it */
+  return do_block(L, 0, sleepforever_k);
+}
+
 static int p_sleep(lu_State *L) {
   Proc *P = L->P;
-  lu_Num ms = lu_checknumber(L, 1);
+  /* sleep("infinity") never returns (as timer:sleep(infinity)) */
+  bool forever = lu_type(L, 1) == LU_TSTRING && strcmp(lu_tostring(L, 1), "infinity") == 0;
+  lu_Num ms = forever ? 0 : lu_checknumber(L, 1);
   if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
   P->timedout = 0;
+  if (forever) return do_block(L, 0, sleepforever_k);
   if (ms <= 0) return do_yieldslice(L, 0, sleep_k);
   P->timer = timer_add(P->vm, sched_now() + ms, P, 0, NULL, NULL);
   return do_block(L, 0, sleep_k);

@@ -680,9 +680,12 @@ void proc_finish(Proc *P, const Value *reason) {
     /* the name is freed before exit signals and DOWN messages go out */
     if (P->regname) proc_unregister(vm, P->regname);
     unalias_all(P);
-    bool killed = val_isstr(&r) && strcmp(str_data(val_str(&r)), "kill") == 0;
+    /* links get the reason as it is: a process that ended by
+     * process.exit("kill") sends "kill" through its links, an ordinary
+     * (trappable) exit signal, as in Erlang; only process.exit(pid, "kill")
+     * is untrappable and ends its target with "killed" */
     Value lr;
-    if (killed) val_setstr(&lr, str_newz(P, "killed")); else val_copy(&lr, &r);
+    val_copy(&lr, &r);
     ProcRel *rel = P->rel;
     for (int j = 0; rel && j < rel->nlinks; j++) {
       Proc *Q = proc_lookup(vm, rel->links[j]);
