@@ -444,6 +444,7 @@ done:
     val_setlcf(ML->top, lib_gcfinalizers);
     ML->top++;
     docall(ML, 0);
+    if (vm->exiting) status = vm->exitcode;   /* os.exit in a finalizer */
   }
   fflush(stdout);
   if (P) P->errorjmp = NULL;

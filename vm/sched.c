@@ -410,6 +410,8 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
       if (ismain) *mainstatus = !(val_isstr(&r) && strcmp(str_data(val_str(&r)), "normal") == 0);
       /* (os.exit(code, true) runs the finalizers of the main process too) */
       bool closing = vm->exitclose && P->pid == vm->exitpid;
+      /* (called from a finalizer: the remaining ones still run) */
+      if (closing) P->finalizing = 0;
       if ((!ismain || closing) && sched_startfinalizers(vm, P, &r)) return false;
       proc_finish(P, &r);
       return true;

@@ -137,6 +137,13 @@ end})
 os.exit(6, true)
 ]])
 
+run("os.exit(c, true) in a finalizer at the end: the other finalizers still run", [[
+A = setmetatable({}, {__gc = function() print("gc A") end})
+B = setmetatable({}, {__gc = function() print("gc B, exiting") os.exit(3, true) end})
+C = setmetatable({}, {__gc = function() print("gc C") end})
+print("end of script")
+]])
+
 run("the status is checked before anything closes", prelude .. [[
 local a <close> = tbc("a")
 print(pcall(os.exit, "x", true))

@@ -103,6 +103,19 @@ os.exit(3, true)
 ]])
 check(code == 3 and out == "gc receive\tnil\n", "nothing else runs while finalizers run (got " .. string.format("%q", out) .. ")")
 
+-- os.exit(c, true) from a finalizer of a process that ended: the
+-- remaining finalizers still run
+out, code = run([[
+local P = process
+local pid, ref = P.spawn_monitor(function()
+  A = setmetatable({}, {__gc = function() print("child gc A") end})
+  B = setmetatable({}, {__gc = function() print("child gc B") os.exit(4, true) end})
+end)
+P.receive({"DOWN", ref})
+print("main not reached")
+]])
+check(code == 4 and out == "child gc B\nchild gc A\n", "os.exit(c, true) in a finalizer: the other finalizers run (got " .. string.format("%q", out) .. ")")
+
 -- in the shell
 out, code = run("", nil, 'do local x <close> = setmetatable({}, {__close=function() print("closed") end}) G = setmetatable({}, {__gc=function() print("gc") end}) os.exit(4, true) end\\nprint("AFTER-MARK")\\n')
 check(code == 4, "os.exit(4, true) in the shell: status 4 (got " .. tostring(code) .. ")")
