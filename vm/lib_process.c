@@ -96,16 +96,7 @@ static int p_spawn_opt(lu_State *L) {
   SpawnOpts o = { false, false, false, 0 };
   if (!lu_isnoneornil(L, 2)) {
     lu_checktype(L, 2, LU_TTABLE);
-    /* the options are these four; any other key is an error (badarg) */
-    lu_pushnil(L);
-    while (lu_next(L, 2)) {
-      lu_pop(L, 1);
-      const char *k = lu_type(L, -1) == LU_TSTRING ? lu_tostring(L, -1) : NULL;
-      if (!k || (strcmp(k, "link") && strcmp(k, "monitor") && strcmp(k, "trap_exit") && strcmp(k, "max_heap_size"))) {
-        if (k) return lu_argerror(L, 2, lu_pushfstring(L, "unknown option '%s'", k));
-        return lu_argerror(L, 2, lu_pushfstring(L, "unknown option (a %s key)", lu_typename(L, lu_type(L, -1))));
-      }
-    }
+    /* other keys are ignored (Erlang has more options than these) */
     lu_rawgetfield(L, 2, "link");
     o.link = lu_toboolean(L, -1);
     lu_rawgetfield(L, 2, "monitor");
@@ -216,6 +207,7 @@ static int p_exit(lu_State *L) {
     lu_throw(L, LU_KILL);
   }
   lu_checkany(L, 1);
+  if (lu_isnil(L, 1)) return lu_argerror(L, 1, "a reason (not nil) expected");
   val_copy(&P->exitreason, lu_index2value(L, 1));
   L->exiterr = 0;
   lu_throw(L, LU_EXIT);

@@ -92,7 +92,8 @@ do
     for i = 1, 1e6 do t[i] = {i} end
   end, {max_heap_size = 200000, monitor = true})
   check(down(hp, href) == "max_heap_size", "spawn_opt {max_heap_size}: growing past it ends the process with \"max_heap_size\"")
-  check(errs("unknown option 'lnk'", P.spawn_opt, function() end, {lnk = true}), "spawn_opt: an unknown option is an error")
+  local up, uref = P.spawn_opt(function() P.exit("ran") end, {monitor = true, priority = "high"})
+  check(down(up, uref) == "ran", "spawn_opt: other option keys (Erlang's priority, ...) are ignored")
   check(errs("bad argument #1", P.spawn_opt, 1, {}), "spawn_opt(non-function) is an error")
   check(P.is_pid(P.spawn_opt(function() end)), "spawn_opt(fn) without options")
 end
@@ -249,6 +250,7 @@ do
     P.send(me, "not reached")
   end)
   check(down(pid, ref) == "at once", "exit(reason): no pcall stops it")
+  check(errs("bad argument #1", P.exit, nil), "exit(nil) is an error")
   check(P.receive(0) == "closed" and P.receive(0) == nil, "exit(reason) closes to-be-closed variables")
   -- exit(pid, reason)
   local t = P.spawn(function() P.receive("never") end)
