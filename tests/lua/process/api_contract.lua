@@ -370,6 +370,18 @@ do
   P.sleep(20)
   check(P.monotonic() - t0 >= 20, "sleep(ms) returns after ms")
   check(P.receive(0) == "ran meanwhile", "other processes run during sleep")
+  local sl = P.spawn(function() P.send(me, "sleeping"); P.sleep("infinity"); P.exit("woke up") end)
+  local slr = P.monitor(sl)
+  P.receive("sleeping")
+  P.send(sl, "a message does not wake it")
+  for _ = 1, 10000 do
+    local i = P.info(sl)
+    if not i or (i.status == "waiting" and i.message_queue_len == 1) then break end
+    P.yield()
+  end
+  check(P.alive(sl), "a message does not end sleep(\"infinity\")")
+  P.exit(sl, "stopped")
+  check(down(sl, slr) == "stopped", "sleep(\"infinity\") sleeps until an exit signal ends it")
   local tr = P.send_after(10, me, {"tick"})
   check(P.is_ref(tr), "send_after returns a timer ref")
   check(P.receive({"tick"})[1] == "tick", "the message is sent when the timer fires")
