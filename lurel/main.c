@@ -70,7 +70,10 @@ static int docall(lu_State *L, int nargs) {
   do_callentry(L, func, LU_MULTRET);
   P->pstate = PS_WAITING;
   sched_ready(P->vm, P);
-  return sched_run(P->vm, P) == 0 ? LU_OK : LU_ERRRUN;
+  VM *vm = P->vm;
+  int r = sched_run(vm, P);
+  if (vm->exiting) return LU_EXIT;      /* os.exit(code, true): nothing more runs */
+  return r == 0 ? LU_OK : LU_ERRRUN;
 }
 
 static int dochunk(lu_State *L, const char *src, size_t len, const char *name) {
@@ -460,6 +463,7 @@ int main(int argc, char **argv) {
     }
   }
 done:
+  if (vm->exiting) status = vm->exitcode;
   /* the shell may have replaced the main process (its own ended) */
   P = vm->mainproc;
   /* the main process's pending finalizers run before the VM goes, as
@@ -470,6 +474,7 @@ done:
     val_setlcf(ML->top, lib_gcfinalizers);
     ML->top++;
     docall(ML, 0);
+    if (vm->exiting) status = vm->exitcode;   /* os.exit in a finalizer */
   }
   fflush(stdout);
   if (P) P->errorjmp = NULL;

@@ -156,7 +156,7 @@ static bool close_next(lu_State *L, Value *level, int status, bool trim) {
   } else if (ci_isLua(L->ci) && L->top < L->ci->top) L->top = L->ci->top;
   if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + LU_MINSTACK);
   Value err;
-  if (status == LU_CLOSE || status == LU_EXIT) val_setnil(&err);
+  if (status == LU_CLOSE || (status == LU_EXIT && !L->exiterr)) val_setnil(&err);
   else val_copy(&err, &L->errval);
   val_copy(L->top, &L->errval);       /* saved error, restored afterwards */
   L->top++;
@@ -187,14 +187,18 @@ static bool handle_error(lu_State *L, int status) {
   if (status == LU_KILL) return false;      /* no Lua code runs */
   if (status == LU_EXIT) {
     /* process.exit: close every pending tbc, in every thread up the
-     * resume chain; no pcall stops it */
+     * resume chain; no pcall stops it.  os.exit(code, true) closes only
+     * the main thread's, as lua_close does. */
+    VM *vm = L->P->vm;
+    bool osexit = vm->exitclose && vm->exitpid == L->P->pid;
     for (;;) {
-      if (close_next(L, L->stack, status, false)) return true;
+      if ((!osexit || L->resumer == NULL) && close_next(L, L->stack, status, false)) return true;
       lu_State *r = L->resumer;
       if (r == NULL) return false;
       L->costatus = CO_DEAD;
       L->resumer = NULL;
       L->P->L = r;
+      if (L->exiterr) { r->exiterr = 1; val_copy(&r->errval, &L->errval); }
       L = r;
     }
   }
@@ -302,7 +306,12 @@ static int run(lu_State *L, const char *volatile raise) {
       return st;
     }
     L = P->L;
-    if (jb.status != LU_EXIT && jb.status != LU_KILL && escapes_exitclose(L)) jb.status = LU_EXIT;
+    if (jb.status != LU_EXIT && jb.status != LU_KILL && escapes_exitclose(L)) {
+      /* the exit goes on; the next __close methods get the error, as
+       * lua_close gives it */
+      jb.status = LU_EXIT;
+      L->exiterr = 1;
+    }
     if (!handle_error(L, jb.status)) {
       P->errorjmp = jb.previous;
       return jb.status;

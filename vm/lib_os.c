@@ -19,6 +19,8 @@
 #include <unistd.h>
 #include "api.h"
 #include "lib.h"
+#include "do.h"
+#include "str.h"
 
 /* longest result of one strftime conversion */
 #define DATEPIECE 250
@@ -227,9 +229,23 @@ static int os_exit(lu_State *L) {
   int status;
   if (lu_isboolean(L, 1)) status = lu_toboolean(L, 1) ? EXIT_SUCCESS : EXIT_FAILURE;
   else status = (int)lu_optinteger(L, 1, EXIT_SUCCESS);
-  /* os.exit(code, true) closes the state in lua5.4.  (processes issue:
-   * end the process and run its finalizers; for now exit flushes and
-   * closes every C stream, which is what the files need.) */
+  /* os.exit(code, true) closes the state in lua5.4: the main thread's
+   * pending to-be-closed variables are closed, every finalizer runs, then
+   * the program exits.  Here the calling process is closed that way (in
+   * any process: os.exit ends the whole VM); the scheduler runs nothing
+   * else meanwhile and then ends the VM with the status (sched.c).  A
+   * second os.exit while closing, or no 'close', exits at once. */
+  Proc *P = L->P;
+  VM *vm = P->vm;
+  if (lu_toboolean(L, 2) && !vm->exitclose) {
+    vm->exitcode = status;
+    vm->exitclose = true;
+    vm->exitpid = P->pid;
+    P->trap_exit = 1;               /* exit signals queued earlier do not cut it short */
+    val_setstr(&P->exitreason, str_newz(P, "normal"));
+    L->exiterr = 0;
+    lu_throw(L, LU_EXIT);
+  }
   fflush(NULL);
   exit(status);
 }

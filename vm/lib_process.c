@@ -96,6 +96,7 @@ static int p_spawn_opt(lu_State *L) {
   SpawnOpts o = { false, false, false, 0 };
   if (!lu_isnoneornil(L, 2)) {
     lu_checktype(L, 2, LU_TTABLE);
+    /* other keys are ignored (Erlang has more options than these) */
     lu_rawgetfield(L, 2, "link");
     o.link = lu_toboolean(L, -1);
     lu_rawgetfield(L, 2, "monitor");
@@ -206,7 +207,9 @@ static int p_exit(lu_State *L) {
     lu_throw(L, LU_KILL);
   }
   lu_checkany(L, 1);
+  if (lu_isnil(L, 1)) return lu_argerror(L, 1, "a reason (not nil) expected");
   val_copy(&P->exitreason, lu_index2value(L, 1));
+  L->exiterr = 0;
   lu_throw(L, LU_EXIT);
 }
 
@@ -276,11 +279,20 @@ static int sleep_k(lu_State *L, int status, intptr_t ctx) {
   return do_block(L, 0, sleep_k);
 }
 
+static int sleepforever_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  drain(L);                         /* exit signals still end it */
+  return do_block(L, 0, sleepforever_k);
+}
+
 static int p_sleep(lu_State *L) {
   Proc *P = L->P;
-  lu_Num ms = lu_checknumber(L, 1);
+  /* sleep("infinity") never returns (as timer:sleep(infinity)) */
+  bool forever = lu_type(L, 1) == LU_TSTRING && strcmp(lu_tostring(L, 1), "infinity") == 0;
+  lu_Num ms = forever ? 0 : lu_checknumber(L, 1);
   if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
   P->timedout = 0;
+  if (forever) return do_block(L, 0, sleepforever_k);
   if (ms <= 0) return do_yieldslice(L, 0, sleep_k);
   P->timer = timer_add(P->vm, sched_now() + ms, P, 0, NULL, NULL);
   return do_block(L, 0, sleep_k);

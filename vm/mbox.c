@@ -131,8 +131,10 @@ void mbox_recvstart(lu_State *L, Value *ra) {
     val_copy(&to, &pat);
     val_setnil(&pat);
   }
+  /* "infinity" waits for ever, as nil does (and as in gen_server.call) */
+  if (val_isstr(&to) && strcmp(str_data(val_str(&to)), "infinity") == 0) val_setnil(&to);
   if (!val_isnil(&to)) {
-    if (!val_isnum(&to)) recverror(L, "bad argument #2 to 'receive' (number expected)");
+    if (!val_isnum(&to)) recverror(L, "bad argument #2 to 'receive' (number or \"infinity\" expected)");
     if (val_numval(&to) < 0) recverror(L, "bad argument #2 to 'receive' (timeout must not be negative)");
   }
   val_copy(ra, &pat);

@@ -14,6 +14,7 @@
 #include "str.h"
 #include "table.h"
 #include "tm.h"
+#include "vm.h"
 
 /* ------------------------------------------------------- process table */
 
@@ -607,6 +608,59 @@ bool proc_tostring(lu_State *L, const Value *v, Value *out) {
   return ok;
 }
 
+/* A compact rendering of a non-string error value for a crash report:
+ * numbers, booleans, pids, refs, quoted strings and tables as
+ * {a, b, k = v} (a few levels, a few items); other values by type. */
+typedef struct { char *b; size_t n, cap; } RBuf;
+
+static void radd(RBuf *r, const char *s, size_t len) {
+  while (len-- > 0 && r->n + 1 < r->cap) r->b[r->n++] = *s++;
+  r->b[r->n] = '\0';
+}
+static void radds(RBuf *r, const char *s) { radd(r, s, strlen(s)); }
+
+static void render(Proc *P, lu_State *L, RBuf *r, const Value *v, int depth) {
+  char tmp[LU_NUMBUF + 32];
+  if (val_isnil(v)) radds(r, "nil");
+  else if (val_isbool(v)) radds(r, v->tt == T_FALSE ? "false" : "true");
+  else if (val_isnum(v)) { vm_num2str(v, tmp); radds(r, tmp); }
+  else if (val_ispid(v)) { snprintf(tmp, sizeof tmp, "<0.%llu.0>", (unsigned long long)val_pid(v)); radds(r, tmp); }
+  else if (val_isref(v)) { snprintf(tmp, sizeof tmp, "#Ref<0.0.0.%llu>", (unsigned long long)val_ref(v)); radds(r, tmp); }
+  else if (val_isstr(v)) {
+    const String *s = val_str(v);
+    radds(r, "\"");
+    for (size_t j = 0; j < s->len && j < 200; j++) {
+      char c = str_data(s)[j];
+      if (c == '"' || c == '\\') { radds(r, "\\"); radd(r, &c, 1); }
+      else if (c == '\n') radds(r, "\\n");
+      else radd(r, &c, 1);
+    }
+    radds(r, "\"");
+  } else if (val_istable(v) && depth < 4) {
+    Table *t = val_table(v);
+    lu_Unsigned n = tab_len(t);
+    int items = 0;
+    radds(r, "{");
+    for (lu_Unsigned j = 1; j <= n; j++) {
+      if (items > 0) radds(r, ", ");
+      if (++items > 20) { radds(r, "..."); break; }
+      render(P, L, r, tab_getint(t, (lu_Int)j), depth + 1);
+    }
+    Value kv[2];
+    val_setnil(&kv[0]);
+    while (items <= 20 && tab_next(L, t, kv)) {
+      if (val_isint(&kv[0]) && val_int(&kv[0]) >= 1 && (lu_Unsigned)val_int(&kv[0]) <= n) continue;
+      if (items > 0) radds(r, ", ");
+      if (++items > 20) { radds(r, "..."); break; }
+      if (val_isstr(&kv[0])) radds(r, str_data(val_str(&kv[0])));
+      else { radds(r, "["); render(P, L, r, &kv[0], depth + 1); radds(r, "]"); }
+      radds(r, " = ");
+      render(P, L, r, &kv[1], depth + 1);
+    }
+    radds(r, "}");
+  } else radds(r, tm_objtypename(P, v));
+}
+
 void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
   (void)status;
   char pidbuf[64];
@@ -615,10 +669,21 @@ void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
   char buf[256];
   Value e;
   val_copy(&e, err);
+  char rbuf[1024];
   if (val_isstr(&e)) msg = str_data(val_str(&e));
   else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && proc_tostring(L, &e, &e))
     msg = str_data(val_str(&e));
-  else {
+  else if (val_istable(&e) || val_isnum(&e) || val_isbool(&e) || val_ispid(&e) || val_isref(&e)) {
+    /* (a table error is shown with its contents, as Erlang shows a term) */
+    RBuf r = { rbuf, 0, sizeof rbuf };
+    rbuf[0] = '\0';
+    lu_Jmp rj;
+    rj.previous = P->errorjmp;
+    P->errorjmp = &rj;
+    if (setjmp(rj.b) == 0) render(P, L, &r, &e, 0);
+    P->errorjmp = rj.previous;
+    msg = rbuf;
+  } else {
     snprintf(buf, sizeof buf, "(error object is a %s value)", tm_objtypename(P, &e));
     msg = buf;
   }
@@ -680,9 +745,12 @@ void proc_finish(Proc *P, const Value *reason) {
     /* the name is freed before exit signals and DOWN messages go out */
     if (P->regname) proc_unregister(vm, P->regname);
     unalias_all(P);
-    bool killed = val_isstr(&r) && strcmp(str_data(val_str(&r)), "kill") == 0;
+    /* links get the reason as it is: a process that ended by
+     * process.exit("kill") sends "kill" through its links, an ordinary
+     * (trappable) exit signal, as in Erlang; only process.exit(pid, "kill")
+     * is untrappable and ends its target with "killed" */
     Value lr;
-    if (killed) val_setstr(&lr, str_newz(P, "killed")); else val_copy(&lr, &r);
+    val_copy(&lr, &r);
     ProcRel *rel = P->rel;
     for (int j = 0; rel && j < rel->nlinks; j++) {
       Proc *Q = proc_lookup(vm, rel->links[j]);

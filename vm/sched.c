@@ -411,7 +411,11 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
       val_copy(&r, &P->exitreason);
       /* the main process's exit status: 0 for "normal", 1 for any other reason */
       if (ismain) *mainstatus = !(val_isstr(&r) && strcmp(str_data(val_str(&r)), "normal") == 0);
-      if (!ismain && sched_startfinalizers(vm, P, &r)) return false;
+      /* (os.exit(code, true) runs the finalizers of the main process too) */
+      bool closing = vm->exitclose && P->pid == vm->exitpid;
+      /* (called from a finalizer: the remaining ones still run) */
+      if (closing) P->finalizing = 0;
+      if ((!ismain || closing) && sched_startfinalizers(vm, P, &r)) return false;
       proc_finish(P, &r);
       return true;
     }
@@ -461,6 +465,11 @@ int sched_run(VM *vm, Proc *main) {
     if (vm->exiting) return vm->exitcode;
     if (vm->theap_n > 0) fire_due(vm, sched_now());
     Proc *P = rq_pop(vm);
+    if (P && vm->exitclose && P->pid != vm->exitpid) {
+      /* os.exit(code, true) is closing a process: no other one runs */
+      P->pstate = PS_WAITING;
+      continue;
+    }
     if (P == NULL) {
       if (watching(vm)) {
         /* sleep until a watched fd is ready or the next timer is due */
@@ -483,11 +492,20 @@ int sched_run(VM *vm, Proc *main) {
         continue;
       }
       /* nothing can ever run again */
+      if (vm->exitclose) {          /* the closing process waits for ever */
+        vm->exiting = true;
+        return vm->exitcode;
+      }
       fprintf(stderr, "lurel: deadlock: the main process waits for a message that no process can send\n");
       fflush(stderr);
       return 1;
     }
+    uint64_t pid = P->pid;
     bool ended = runslice(vm, P, &mainstatus);
+    if (ended && vm->exitclose && pid == vm->exitpid) {
+      vm->exiting = true;           /* os.exit(code, true) closed its process */
+      return vm->exitcode;
+    }
     if (ended && P == main) {
       if (vm->exiting) return vm->exitcode;
       return mainstatus;

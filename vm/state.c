@@ -83,6 +83,7 @@ static void thread_initfields(Proc *P, lu_State *L1) {
   L1->ntbc = L1->tbccap = 0;
   L1->closing = 0;
   L1->nny = 0;
+  L1->exiterr = 0;
   val_setnil(&L1->hookf);
   L1->hookmask = 0;
   L1->allowhook = 1;

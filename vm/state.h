@@ -100,6 +100,8 @@ struct lu_State {
   int ntbc, tbccap;
   uint8_t closing;            /* unwinding everything (coroutine.close): no pcall stops it */
   uint8_t nny;                /* finalizers running in this thread: it cannot yield */
+  uint8_t exiterr;            /* a __close raised an error during process.exit /
+                                 os.exit(c, true): the next ones get it (errval) */
   Value errval;               /* error object while unwinding */
   /* debug hooks (debug.sethook): per thread */
   Value hookf;                /* the hook function, or nil */
@@ -173,7 +175,12 @@ struct VM {
   Proc *mainproc;             /* script mode: the VM ends with it */
   int budget;                 /* reductions per slice (LU_REDUCTIONS, or 1 for tests) */
   int exitcode;               /* os.exit */
-  bool exiting;
+  bool exiting;               /* set when the VM is done: sched_run returns exitcode */
+  bool exitclose;             /* os.exit(code, true) is closing process exitpid: it
+                                 unwinds (its main thread's to-be-closed variables
+                                 are closed), runs its finalizers and ends; nothing
+                                 else runs meanwhile; then the VM ends with exitcode */
+  uint64_t exitpid;
   void *host;                 /* the host's data (the command's options) */
   uint8_t sandbox;            /* lurel --sandbox: see lazy.h; set before any process */
   size_t maxheap_default;     /* max_heap_size of new processes (0: none) */

@@ -388,10 +388,10 @@ function M.start_link(mod, args, opts) return start("start_link", true, mod, arg
 
 -- ------------------------------------------------------------ the client
 
-local function resolve(server)
+local function resolve(server, fname)
   if type(server) == "string" then return P.whereis(server) end
   if P.is_pid(server) then return server end
-  error("bad argument #1 (pid or registered name expected, got " .. type(server) .. ")", 3)
+  error("bad argument #1 to '" .. fname .. "' (pid or registered name expected, got " .. type(server) .. ")", 3)
 end
 
 function M.call(server, request, timeout)
@@ -400,7 +400,7 @@ function M.call(server, request, timeout)
   elseif type(timeout) ~= "number" or timeout < 0 then
     error("bad argument #3 to 'call' (timeout in ms or \"infinity\" expected)", 2)
   end
-  local pid = resolve(server)
+  local pid = resolve(server, "call")
   if pid == nil then
     error({"noproc", {"gen_server", "call", {server, request, timeout or "infinity"}}}, 2)
   end
@@ -453,7 +453,7 @@ end
 function M.stop(server, reason, timeout)
   if reason == nil then reason = "normal" end
   if timeout == "infinity" then timeout = nil end
-  local pid = resolve(server)
+  local pid = resolve(server, "stop")
   if pid == nil then error({"noproc", {"gen_server", "stop", {server, reason}}}, 2) end
   local mref = P.monitor(pid)
   send(pid, {"$gen_stop", reason})

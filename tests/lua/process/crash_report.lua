@@ -68,11 +68,14 @@ ok(code == 0 and all:find("my_server", 1, true) and all:find("named-crash", 1, t
 -- a non-string error value
 all, code = run([[
 local P = process
-local pid, ref = P.spawn_monitor(function() error({code = 1}) end)
+local pid, ref = P.spawn_monitor(function() error({"bad", {code = 1}, 2.5, true}) end)
+P.receive({"DOWN", ref})
+pid, ref = P.spawn_monitor(function() error(42) end)
 P.receive({"DOWN", ref})
 print("main done")
 ]], "2>&1")
-ok(code == 0 and all:find("table", 1, true) and all:find("main done", 1, true), "a table error value is reported")
+ok(code == 0 and all:find('{"bad", {code = 1}, 2.5, true}', 1, true) and all:find("main done", 1, true), "a table error value is reported with its contents")
+ok(all:find("crashed:\n42\n", 1, true), "a number error value is reported as the number")
 
 -- an error object with __tostring: the report uses it; one that never
 -- returns is given up, and the VM goes on
