@@ -361,6 +361,20 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
   if (!olddummy) mem_freevec(P, oldnode, oldhsize, Node);
 }
 
+/* Sizes for a new, empty table (NEWTABLE): nothing to move and nothing to
+ * roll back.  If an allocation raises, the table is still empty and
+ * consistent (asize is set once the array exists). */
+void tab_presize(Proc *P, Table *t, uint32_t asize, uint32_t hsize) {
+  lu_assert(t->asize == 0 && tab_isdummy(t));
+  if (hsize) setnodevector(P, t, hsize);
+  if (asize) {
+    Value *a = mem_newvec(P, asize, Value);
+    for (uint32_t i = 0; i < asize; i++) val_setnil(&a[i]);
+    t->array = a;
+    t->asize = asize;
+  }
+}
+
 void tab_resizearray(Proc *P, Table *t, uint32_t asize) {
   uint32_t nsize = tab_isdummy(t) ? 0 : tab_sizenode(t);
   tab_resize(P, t, asize, nsize);
