@@ -55,6 +55,7 @@ static Proc *rq_pop(VM *vm) {
 
 struct Timer {
   double deadline;
+  uint64_t seq;           /* order of creation: equal deadlines fire first come, first served */
   size_t hidx;
   Proc *P;                /* receive timeout: the waiting process */
   uint64_t pid;
@@ -72,10 +73,15 @@ static void hswap(VM *vm, size_t a, size_t b) {
   vm->theap[b]->hidx = b;
 }
 
+/* a fires before b */
+static inline bool tbefore(const Timer *a, const Timer *b) {
+  return a->deadline < b->deadline || (a->deadline == b->deadline && a->seq < b->seq);
+}
+
 static void hup(VM *vm, size_t i) {
   while (i > 0) {
     size_t p = (i - 1) / 2;
-    if (vm->theap[p]->deadline <= vm->theap[i]->deadline) break;
+    if (!tbefore(vm->theap[i], vm->theap[p])) break;
     hswap(vm, p, i);
     i = p;
   }
@@ -84,8 +90,8 @@ static void hup(VM *vm, size_t i) {
 static void hdown(VM *vm, size_t i) {
   for (;;) {
     size_t l = 2 * i + 1, r = l + 1, m = i;
-    if (l < vm->theap_n && vm->theap[l]->deadline < vm->theap[m]->deadline) m = l;
-    if (r < vm->theap_n && vm->theap[r]->deadline < vm->theap[m]->deadline) m = r;
+    if (l < vm->theap_n && tbefore(vm->theap[l], vm->theap[m])) m = l;
+    if (r < vm->theap_n && tbefore(vm->theap[r], vm->theap[m])) m = r;
     if (m == i) break;
     hswap(vm, i, m);
     i = m;
@@ -146,6 +152,7 @@ Timer *timer_add(VM *vm, double deadline, Proc *P, uint64_t ref, Msg *m, Value *
   Timer *t = calloc(1, sizeof(Timer));
   if (!t) abort();
   t->deadline = deadline;
+  t->seq = ++vm->timer_seq;
   t->P = P;
   t->pid = P ? P->pid : 0;
   t->ref = ref;
@@ -188,6 +195,31 @@ double timer_cancelref(VM *vm, uint64_t ref) {
   double left = t->deadline - sched_now();
   timer_cancel(vm, t);
   return left < 0 ? 0 : left;
+}
+
+/* Do the timer structures hold together?  Each timer knows its place in
+ * the heap, no timer fires before its parent, and the send_after timers are
+ * exactly those the ref map finds.  0 if so, else the number of the check
+ * that failed (for the unit tests). */
+int timer_check(VM *vm) {
+  size_t withref = 0, live = 0;
+  for (size_t i = 0; i < vm->theap_n; i++) {
+    Timer *t = vm->theap[i];
+    if (t->hidx != i) return 1;
+    if (i > 0 && tbefore(t, vm->theap[(i - 1) / 2])) return 2;
+    if (t->ref) {
+      withref++;
+      Timer **slot = tmap_find(vm, t->ref);
+      if (slot == NULL || *slot != t) return 3;
+    }
+  }
+  for (size_t j = 0; j < vm->tmap_size; j++) {
+    Timer *t = vm->tmap[j];
+    if (t == NULL || t == TOMB) continue;
+    live++;
+    if (t->hidx >= vm->theap_n || vm->theap[t->hidx] != t) return 4;
+  }
+  return live == withref ? 0 : 5;
 }
 
 static void fire(VM *vm, Timer *t) {
