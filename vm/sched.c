@@ -113,10 +113,18 @@ static size_t tref(uint64_t r, size_t mask) { return (size_t)((r * 0x9E3779B97F4
 
 #define TOMB ((Timer *)1)
 
+/* tmap_n counts tombstones too: a rehash drops them and sizes the map by
+ * the live timers, so that send_after after send_after (each fired or
+ * cancelled) does not grow it */
 static void tmap_put(VM *vm, Timer *t) {
   if ((vm->tmap_n + 1) * 2 > vm->tmap_size) {
-    size_t ns = vm->tmap_size ? vm->tmap_size * 2 : 64;
+    size_t live = 0;
+    for (size_t j = 0; j < vm->tmap_size; j++)
+      if (vm->tmap[j] && vm->tmap[j] != TOMB) live++;
+    size_t ns = 64;
+    while ((live + 1) * 4 > ns) ns *= 2;
     Timer **nt = calloc(ns, sizeof(Timer *));
+    if (!nt) abort();
     size_t n = 0;
     for (size_t j = 0; j < vm->tmap_size; j++) {
       Timer *x = vm->tmap[j];

@@ -237,3 +237,28 @@ Test(sched, a_linked_crash_ends_the_main_process) {
   cr_assert_eq(P->pstate, PS_DEAD);
   th_vmfree(vm);
 }
+
+/* processes come and go: the process table's tombstones must not make it
+ * grow, and so must not registered names that come and go */
+Test(sched, churn_does_not_grow_the_process_and_name_tables) {
+  VM *vm = th_vmnew();
+  Proc *P = proc_create(vm);
+  int st = th_sched(P,
+    "for i = 1, 30000 do\n"
+    "  local p, r = process.spawn_monitor(function() end)\n"
+    "  process.receive({'DOWN', r, 'process', p, process._})\n"
+    "end\n"
+    "local me = process.self()\n"
+    "for i = 1, 30000 do\n"
+    "  process.register('n' .. i, me)\n"
+    "  assert(process.whereis('n' .. i) == me)\n"
+    "  process.unregister('n' .. i)\n"
+    "end\n"
+    "N = #process.list()\n");
+  cr_assert_eq(st, 0);
+  th_check(P, "return N == 1");
+  cr_assert_eq(vm->nprocs, 1);
+  cr_assert_leq(vm->ptab_size, 1024, "the process table has %zu slots for one process", vm->ptab_size);
+  cr_assert_leq(vm->names_size, 1024, "the name table has %zu slots for no name", vm->names_size);
+  th_vmfree(vm);
+}

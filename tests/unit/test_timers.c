@@ -302,3 +302,29 @@ Test(timers, a_receive_timeout_and_sleep) {
   cr_assert_eq(vm->theap_n, 0, "the long receive timeout was cancelled");
   th_vmfree(vm);
 }
+
+/* send_after and cancel (or firing) over and over, with few timers alive at
+ * a time: the ref map's tombstones must not make it grow */
+Test(timers, churn_does_not_grow_the_ref_map) {
+  VM *vm = th_vmnew();
+  Proc *R = proc_create(vm);
+  uint64_t live[4] = { 0, 0, 0, 0 };
+  for (int i = 0; i < 200000; i++) {
+    int k = i % 4;
+    if (live[k]) cr_assert_gt(timer_cancelref(vm, live[k]), 0.0);
+    live[k] = addsend(vm, FUTURE, R, i);
+  }
+  cr_assert_eq(vm->theap_n, 4);
+  cr_assert_eq(timer_check(vm), 0);
+  cr_assert_leq(vm->tmap_size, 256, "the ref map has %zu slots for 4 timers", vm->tmap_size);
+  /* firing leaves tombstones too */
+  for (int round = 0; round < 200; round++) {
+    for (int i = 0; i < 100; i++) addsend(vm, PAST, R, i);
+    size_t n;
+    free(fire(R, &n));
+    cr_assert_eq(n, 100);
+  }
+  cr_assert_leq(vm->tmap_size, 1024, "the ref map has %zu slots for 4 timers", vm->tmap_size);
+  cr_assert_eq(timer_check(vm), 0);
+  th_vmfree(vm);
+}
