@@ -587,3 +587,50 @@ Test(copy, the_copy_lives_in_the_receivers_heap) {
   free(w.stack);
   th_vmfree(t.vm);
 }
+
+/* ------------------------------------------------- more kinds of value */
+
+Test(copy, bigints_patterns_pids_and_refs) {
+  Two t = two();
+  const Value *x = eval(t.A,
+    "local b = bigint(2) ^ 200\n"
+    "local pat = process.any({'a', process._}, 'b')\n"
+    "local me, ref = process.self(), process.make_ref()\n"
+    "X = {b, b, b + 1, pat, [me] = 'pid key', [ref] = 'ref key', me = me, ref = ref,\n"
+    "     [b] = 'big key'}\n"
+    "return X");
+  Msg *m = copyout(t.A, x, NULL, 0);
+  cr_assert_not_null(m);
+  /* b once, b + 1, X, the pattern and its {'a', _} */
+  cr_assert_eq(fragcount(m, T_BIGINT), 2, "%zu bigints", fragcount(m, T_BIGINT));
+  cr_assert_eq(fragcount(m, T_TABLE), 3);
+  give(t.B, m, "R");
+  check(t.B, "return R[1] == R[2], R[1] == bigint(2) ^ 200, R[3] - R[1] == 1,\n"
+             "  tostring(R[1]) == tostring(bigint(2) ^ 200), R[bigint(2) ^ 200] == 'big key',\n"
+             "  process.match('b', R[4]), process.match({'a', 1}, R[4]),\n"
+             "  not process.match({'c', 1}, R[4]), R[R.me] == 'pid key', R[R.ref] == 'ref key',\n"
+             "  process.is_pid(R.me), process.is_ref(R.ref)");
+  /* a wrapped coroutine is a function holding a coroutine */
+  x = eval(t.A, "return coroutine.wrap(print)");
+  char err[200];
+  cr_assert_null(copyout(t.A, x, err, sizeof err));
+  cr_assert(strstr(err, "cannot send a coroutine") != NULL, "%s", err);
+  th_vmfree(t.vm);
+}
+
+/* a value the receiver drops is collected with the rest of its heap */
+Test(copy, a_dropped_copy_is_collected) {
+  Two t = two();
+  eval(t.A, "local t = {} for i = 1, 1000 do t[i] = {i, tostring(i) .. 'x', function() return i end} end\n"
+            "X = t return t");
+  gc_fullcollect(t.B);
+  size_t base = t.B->totalbytes;
+  sendglobal(t.A, t.B);
+  cr_assert_gt(t.B->totalbytes, base + 1000 * 64, "the copy is charged to B");
+  check(t.B, "return R[500][3]() == 500, R[7][2] == '7x'");
+  check(t.B, "R = nil return true");
+  gc_fullcollect(t.B);
+  cr_assert_lt(t.B->totalbytes, base + 16 * 1024, "B's heap went back: %zu -> %zu",
+               base, t.B->totalbytes);
+  th_vmfree(t.vm);
+}
