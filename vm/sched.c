@@ -159,7 +159,9 @@ static Timer **tmap_find(VM *vm, uint64_t ref) {
 Timer *timer_add(VM *vm, double deadline, Proc *P, uint64_t ref, Msg *m, Value *dest) {
   Timer *t = calloc(1, sizeof(Timer));
   if (!t) abort();
-  t->deadline = deadline;
+  /* a NaN deadline (process.sleep(0/0)) compares false with every other:
+   * it would stop the heap from firing anything; it never comes */
+  t->deadline = isnan(deadline) ? INFINITY : deadline;
   t->seq = ++vm->timer_seq;
   t->P = P;
   t->pid = P ? P->pid : 0;
@@ -252,6 +254,14 @@ static void fire(VM *vm, Timer *t) {
     if (slot) *slot = TOMB;
   }
   timer_free(t);
+}
+
+/* ms until the next timer is due (0: now), or -1 if no timer can ever fire
+ * (none, or only infinite timeouts) */
+static double next_wait(VM *vm) {
+  if (vm->theap_n == 0 || isinf(vm->theap[0]->deadline)) return -1;
+  double wait = vm->theap[0]->deadline - sched_now();
+  return wait < 0 ? 0 : wait;
 }
 
 static void fire_due(VM *vm, double now) {
@@ -499,18 +509,14 @@ int sched_run(VM *vm, Proc *main) {
     if (vm->theap_n > 0) fire_due(vm, sched_now());
     Proc *P = rq_pop(vm);
     if (P == NULL) {
+      double wait = next_wait(vm);
+      if (wait > 1e9) wait = 1e9;         /* far away: wake now and then (ms fit an int) */
       if (watching(vm)) {
         /* sleep until a watched fd is ready or the next timer is due */
-        int timeout = -1;
-        if (vm->theap_n > 0) {
-          double wait = vm->theap[0]->deadline - sched_now();
-          timeout = wait <= 0 ? 0 : (int)ceil(wait);
-        }
-        sched_poll(vm, timeout);
+        sched_poll(vm, wait < 0 ? -1 : (int)ceil(wait));
         continue;
       }
-      if (vm->theap_n > 0) {
-        double wait = vm->theap[0]->deadline - sched_now();
+      if (wait >= 0) {
         if (wait > 0) {
           struct timespec ts;
           ts.tv_sec = (time_t)(wait / 1000.0);

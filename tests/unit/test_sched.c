@@ -262,3 +262,20 @@ Test(sched, churn_does_not_grow_the_process_and_name_tables) {
   cr_assert_leq(vm->names_size, 1024, "the name table has %zu slots for no name", vm->names_size);
   th_vmfree(vm);
 }
+
+/* only infinite timeouts left: nothing can ever happen (the scheduler spun
+ * on nanosleep(-inf) before) */
+Test(sched, an_infinite_timeout_alone_is_a_deadlock) {
+  VM *vm = th_vmnew();
+  Proc *P = proc_create(vm);
+  cr_assert_eq(th_sched(P, "process.receive('x', math.huge)"), 1);
+  cr_assert_eq(th_sched(P, "process.spawn(function() process.sleep(math.huge) end)\n"
+                           "process.sleep(math.huge)"), 1);
+  /* a finite timer still wakes it */
+  cr_assert_eq(th_sched(P, "process.spawn(function() process.sleep(math.huge) end)\n"
+                           "local me = process.self()\n"
+                           "process.send_after(1, me, 'y')\n"
+                           "Y = process.receive('y', math.huge)"), 0);
+  th_check(P, "return Y == 'y'");
+  th_vmfree(vm);
+}

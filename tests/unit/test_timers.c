@@ -8,6 +8,7 @@
  * when the scheduler next looks at the heap: th_sched(R, "return true")
  * fires every due timer, then runs R, which drains its inbox (the messages
  * in the order they fired).  Deadlines far in the future never fire. */
+#include <math.h>
 #include "helpers.h"
 
 #define PAST   (-1.0e9)       /* deadlines from here on are long gone */
@@ -326,5 +327,46 @@ Test(timers, churn_does_not_grow_the_ref_map) {
   }
   cr_assert_leq(vm->tmap_size, 1024, "the ref map has %zu slots for 4 timers", vm->tmap_size);
   cr_assert_eq(timer_check(vm), 0);
+  th_vmfree(vm);
+}
+
+/* A NaN deadline compares false with everything: in the heap it stopped
+ * every timer behind it from firing (process.sleep(0/0) hung the VM).  It
+ * is taken as infinite: it never fires, and the others do. */
+Test(timers, nan_and_infinite_deadlines_never_fire_and_block_nothing) {
+  VM *vm = th_vmnew();
+  Proc *R = proc_create(vm);
+  th_Rng rng = { 7 };
+  int nfin = 0, nodd = 0;
+  for (int i = 0; i < 500; i++) {
+    uint32_t k = th_randn(&rng, 4);
+    if (k == 0) { timer_add(vm, NAN, R, 0, NULL, NULL); nodd++; }
+    else if (k == 1) { addsend(vm, INFINITY, R, -1); nodd++; }
+    else { addsend(vm, PAST + i, R, i); nfin++; }
+  }
+  cr_assert_eq(timer_check(vm), 0);
+  size_t n;
+  lu_Int *got = fire(R, &n);
+  cr_assert_eq(n, (size_t)nfin, "%zu of %d fired", n, nfin);
+  for (size_t k = 1; k < n; k++) cr_assert_lt(got[k - 1], got[k]);
+  free(got);
+  cr_assert_eq(vm->theap_n, (size_t)nodd);
+  cr_assert_eq(timer_check(vm), 0);
+  th_vmfree(vm);
+}
+
+Test(timers, sleeping_for_nan_ms_does_not_stop_other_timers) {
+  VM *vm = th_vmnew();
+  Proc *P = proc_create(vm);
+  int st = th_sched(P,
+    "local me = process.self()\n"
+    "process.spawn(function() process.sleep(0/0) end)\n"
+    "process.spawn(function() process.sleep(0/0) end)\n"
+    "process.yield()\n"
+    "process.send_after(5, me, 'x')\n"
+    "X = process.receive(10000)\n"
+    "Y = process.receive(5)\n");
+  cr_assert_eq(st, 0);
+  th_check(P, "return X == 'x', Y == nil");
   th_vmfree(vm);
 }
