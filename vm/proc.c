@@ -33,10 +33,16 @@ Proc *proc_lookup(VM *vm, uint64_t pid) {
   }
 }
 
-/* (Proc *)vm marks a deleted slot */
+/* (Proc *)vm marks a deleted slot.  ptab_n counts those too: a rehash
+ * drops them and sizes the table by the live processes, so that processes
+ * that come and go do not grow it */
 static void ptab_insert(VM *vm, Proc *P) {
   if ((vm->ptab_n + 1) * 4 > vm->ptab_size * 3) {
-    size_t ns = vm->ptab_size ? vm->ptab_size * 2 : 64;
+    size_t live = 0;
+    for (size_t j = 0; j < vm->ptab_size; j++)
+      if (vm->ptab[j] && vm->ptab[j] != (Proc *)vm) live++;
+    size_t ns = 64;
+    while ((live + 1) * 2 > ns) ns *= 2;
     Proc **nt = calloc(ns, sizeof(Proc *));
     if (!nt) abort();
     size_t n = 0;
@@ -157,9 +163,16 @@ uint64_t proc_whereis(VM *vm, const char *name) {
 
 bool proc_register(VM *vm, const char *name, Proc *P) {
   if (proc_whereis(vm, name) || P->regname) return false;
+  /* names_n counts unregistered names (pid 0) too: a rehash drops them
+   * and sizes the table by the registered ones */
   if ((vm->names_n + 1) * 2 > vm->names_size) {
-    size_t ns = vm->names_size ? vm->names_size * 2 : 32;
+    size_t live = 0;
+    for (size_t j = 0; j < vm->names_size; j++)
+      if (vm->names[j].name && vm->names[j].pid) live++;
+    size_t ns = 32;
+    while ((live + 1) * 4 > ns) ns *= 2;
     NameEntry *nt = calloc(ns, sizeof(NameEntry));
+    if (!nt) abort();
     size_t n = 0;
     for (size_t j = 0; j < vm->names_size; j++) {
       if (vm->names[j].name && vm->names[j].pid) {

@@ -55,6 +55,7 @@ static Proc *rq_pop(VM *vm) {
 
 struct Timer {
   double deadline;
+  uint64_t seq;           /* order of creation: equal deadlines fire first come, first served */
   size_t hidx;
   Proc *P;                /* receive timeout: the waiting process */
   uint64_t pid;
@@ -72,10 +73,15 @@ static void hswap(VM *vm, size_t a, size_t b) {
   vm->theap[b]->hidx = b;
 }
 
+/* a fires before b */
+static inline bool tbefore(const Timer *a, const Timer *b) {
+  return a->deadline < b->deadline || (a->deadline == b->deadline && a->seq < b->seq);
+}
+
 static void hup(VM *vm, size_t i) {
   while (i > 0) {
     size_t p = (i - 1) / 2;
-    if (vm->theap[p]->deadline <= vm->theap[i]->deadline) break;
+    if (!tbefore(vm->theap[i], vm->theap[p])) break;
     hswap(vm, p, i);
     i = p;
   }
@@ -84,8 +90,8 @@ static void hup(VM *vm, size_t i) {
 static void hdown(VM *vm, size_t i) {
   for (;;) {
     size_t l = 2 * i + 1, r = l + 1, m = i;
-    if (l < vm->theap_n && vm->theap[l]->deadline < vm->theap[m]->deadline) m = l;
-    if (r < vm->theap_n && vm->theap[r]->deadline < vm->theap[m]->deadline) m = r;
+    if (l < vm->theap_n && tbefore(vm->theap[l], vm->theap[m])) m = l;
+    if (r < vm->theap_n && tbefore(vm->theap[r], vm->theap[m])) m = r;
     if (m == i) break;
     hswap(vm, i, m);
     i = m;
@@ -107,10 +113,18 @@ static size_t tref(uint64_t r, size_t mask) { return (size_t)((r * 0x9E3779B97F4
 
 #define TOMB ((Timer *)1)
 
+/* tmap_n counts tombstones too: a rehash drops them and sizes the map by
+ * the live timers, so that send_after after send_after (each fired or
+ * cancelled) does not grow it */
 static void tmap_put(VM *vm, Timer *t) {
   if ((vm->tmap_n + 1) * 2 > vm->tmap_size) {
-    size_t ns = vm->tmap_size ? vm->tmap_size * 2 : 64;
+    size_t live = 0;
+    for (size_t j = 0; j < vm->tmap_size; j++)
+      if (vm->tmap[j] && vm->tmap[j] != TOMB) live++;
+    size_t ns = 64;
+    while ((live + 1) * 4 > ns) ns *= 2;
     Timer **nt = calloc(ns, sizeof(Timer *));
+    if (!nt) abort();
     size_t n = 0;
     for (size_t j = 0; j < vm->tmap_size; j++) {
       Timer *x = vm->tmap[j];
@@ -145,7 +159,10 @@ static Timer **tmap_find(VM *vm, uint64_t ref) {
 Timer *timer_add(VM *vm, double deadline, Proc *P, uint64_t ref, Msg *m, Value *dest) {
   Timer *t = calloc(1, sizeof(Timer));
   if (!t) abort();
-  t->deadline = deadline;
+  /* a NaN deadline (process.sleep(0/0)) compares false with every other:
+   * it would stop the heap from firing anything; it never comes */
+  t->deadline = isnan(deadline) ? INFINITY : deadline;
+  t->seq = ++vm->timer_seq;
   t->P = P;
   t->pid = P ? P->pid : 0;
   t->ref = ref;
@@ -190,6 +207,31 @@ double timer_cancelref(VM *vm, uint64_t ref) {
   return left < 0 ? 0 : left;
 }
 
+/* Do the timer structures hold together?  Each timer knows its place in
+ * the heap, no timer fires before its parent, and the send_after timers are
+ * exactly those the ref map finds.  0 if so, else the number of the check
+ * that failed (for the unit tests). */
+int timer_check(VM *vm) {
+  size_t withref = 0, live = 0;
+  for (size_t i = 0; i < vm->theap_n; i++) {
+    Timer *t = vm->theap[i];
+    if (t->hidx != i) return 1;
+    if (i > 0 && tbefore(t, vm->theap[(i - 1) / 2])) return 2;
+    if (t->ref) {
+      withref++;
+      Timer **slot = tmap_find(vm, t->ref);
+      if (slot == NULL || *slot != t) return 3;
+    }
+  }
+  for (size_t j = 0; j < vm->tmap_size; j++) {
+    Timer *t = vm->tmap[j];
+    if (t == NULL || t == TOMB) continue;
+    live++;
+    if (t->hidx >= vm->theap_n || vm->theap[t->hidx] != t) return 4;
+  }
+  return live == withref ? 0 : 5;
+}
+
 static void fire(VM *vm, Timer *t) {
   if (t->P) {
     /* a receive timeout: wake the process (if it is still the same) */
@@ -212,6 +254,14 @@ static void fire(VM *vm, Timer *t) {
     if (slot) *slot = TOMB;
   }
   timer_free(t);
+}
+
+/* ms until the next timer is due (0: now), or -1 if no timer can ever fire
+ * (none, or only infinite timeouts) */
+static double next_wait(VM *vm) {
+  if (vm->theap_n == 0 || isinf(vm->theap[0]->deadline)) return -1;
+  double wait = vm->theap[0]->deadline - sched_now();
+  return wait < 0 ? 0 : wait;
 }
 
 static void fire_due(VM *vm, double now) {
@@ -471,18 +521,14 @@ int sched_run(VM *vm, Proc *main) {
       continue;
     }
     if (P == NULL) {
+      double wait = next_wait(vm);
+      if (wait > 1e9) wait = 1e9;         /* far away: wake now and then (ms fit an int) */
       if (watching(vm)) {
         /* sleep until a watched fd is ready or the next timer is due */
-        int timeout = -1;
-        if (vm->theap_n > 0) {
-          double wait = vm->theap[0]->deadline - sched_now();
-          timeout = wait <= 0 ? 0 : (int)ceil(wait);
-        }
-        sched_poll(vm, timeout);
+        sched_poll(vm, wait < 0 ? -1 : (int)ceil(wait));
         continue;
       }
-      if (vm->theap_n > 0) {
-        double wait = vm->theap[0]->deadline - sched_now();
+      if (wait >= 0) {
         if (wait > 0) {
           struct timespec ts;
           ts.tv_sec = (time_t)(wait / 1000.0);

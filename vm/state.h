@@ -171,6 +171,7 @@ struct VM {
   size_t theap_n, theap_cap;
   struct Timer **tmap;        /* ref -> timer (send_after, for cancel_timer) */
   size_t tmap_size, tmap_n;
+  uint64_t timer_seq;         /* timers made so far (ties between equal deadlines) */
   int nprocs;                 /* live processes */
   Proc *mainproc;             /* script mode: the VM ends with it */
   int budget;                 /* reductions per slice (LU_REDUCTIONS, or 1 for tests) */

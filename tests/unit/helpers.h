@@ -10,6 +10,22 @@
  *                                  th_results(P) to L->top
  *   th_free(&e)
  *
+ * The process runtime (proc.h):
+ *   VM *vm = th_vmnew();            a VM with the compiler, no process yet
+ *   Proc *P = proc_create(vm);      a process (lazy libraries), not runnable
+ *   th_sched(P, src)                run src as P's entry under the scheduler
+ *                                  with P as the main process, until P's
+ *                                  entry ends: sched_run's status (0 ok);
+ *                                  SIGALRM ends the test after 120 s
+ *   th_getglobal(P, name)           P's global (raw), a pointer into its table
+ *   th_setglobal(P, name, &v)       set it (raw)
+ *   th_eval(P, src)                 th_run that must succeed: its first result
+ *   th_check(P, src)                th_run that must succeed with only true results
+ *   th_copyout(P, &v, err, n)       copy_tomsg of P's value v: a new message,
+ *                                  or NULL (and the error) if it cannot be sent
+ *   th_send(S, pid, &v)             proc_send from S (v is S's value)
+ *   th_vmfree(vm)                   vm_shutdown + vm_free
+ *
  * Errors inside VM code longjmp to P->errorjmp (vm/do.h): never call a
  * function that may raise without th_protect around it.
  */
@@ -20,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "../../vm/state.h"
 #include "../../vm/do.h"
 #include "../../vm/str.h"
@@ -28,6 +45,7 @@
 #include "../../vm/func.h"
 #include "../../vm/lib.h"
 #include "../../vm/api.h"
+#include "../../vm/proc.h"
 #include "../../compiler/compiler.h"
 
 /* Note: under ASan a LeakSanitizer report is printed when a test's worker
@@ -141,6 +159,137 @@ static inline bool th_alive(Proc *P, const void *o) {
   for (GCObj *g = P->allgc; g; g = g->next)
     if ((const void *)g == o) return true;
   return false;
+}
+
+/* ------------------------------------------------ the process runtime */
+
+static inline VM *th_vmnew(void) {
+  VM *vm = vm_new();
+  cr_assert_not_null(vm);
+  vm->compile = compiler_compile;
+  return vm;
+}
+
+static inline void th_vmfree(VM *vm) {
+  vm_shutdown(vm);
+  vm_free(vm);
+}
+
+typedef struct { const char *src; } th_SchedArg;
+
+static inline void th_schedentry_cb(lu_State *L, void *ud) {
+  Proc *P = L->P;
+  const char *src = ((th_SchedArg *)ud)->src;
+  char *err = NULL;
+  Proto *p = compiler_compile(P->vm, src, strlen(src), "=test", &err);
+  cr_assert_not_null(p, "compile: %s", err ? err : "?");
+  th_pushproto(P, p);
+  do_callentry(L, L->top - 1, 0);
+}
+
+/* Run src as P's entry under the scheduler (P is the main process: the run
+ * ends when src ends; other processes wait for the next run or the VM's
+ * end).  Returns sched_run's status: 0 when src ended normally. */
+static inline int th_sched(Proc *P, const char *src) {
+  lu_State *L = P->mainthread;
+  th_reset(L);
+  th_SchedArg a = { src };
+  char msg[256];
+  int st = th_protect(P, th_schedentry_cb, &a, msg, sizeof msg);
+  cr_assert_eq(st, LU_OK, "%s", msg);
+  P->pstate = PS_WAITING;
+  sched_ready(P->vm, P);
+  /* a run that never ends (a process that is never preempted) kills the
+   * test's worker instead of hanging the suite (criterion's .timeout leaks
+   * under LeakSanitizer when several tests use it) */
+  unsigned before = alarm(120);
+  st = sched_run(P->vm, P);
+  alarm(before);
+  return st;
+}
+
+typedef struct { const char *name; const Value *v; } th_GlobalArg;
+
+static inline void th_setglobal_cb(lu_State *L, void *ud) {
+  th_GlobalArg *a = ud;
+  Value k;
+  val_setstr(&k, str_newz(L->P, a->name));
+  tab_set(L, L->P->globals, &k, a->v);
+}
+
+static inline void th_setglobal(Proc *P, const char *name, const Value *v) {
+  th_GlobalArg a = { name, v };
+  char msg[200];
+  int st = th_protect(P, th_setglobal_cb, &a, msg, sizeof msg);
+  cr_assert_eq(st, LU_OK, "%s", msg);
+}
+
+/* P's global name (raw; the library names are not materialised) */
+static inline const Value *th_getglobal(Proc *P, const char *name) {
+  Value k;
+  val_setstr(&k, str_newz(P, name));
+  return tab_get(P->globals, &k);
+}
+
+/* th_run in P that must succeed; its first result */
+static inline const Value *th_eval(Proc *P, const char *src) {
+  char msg[256];
+  int st = th_run(P, src, msg, sizeof msg);
+  cr_assert_eq(st, LU_OK, "%s\n--- in:\n%s", msg, src);
+  cr_assert_gt(P->mainthread->top, th_results(P), "no result from:\n%s", src);
+  return th_results(P);
+}
+
+/* th_run in P that must succeed, every result true */
+static inline void th_check(Proc *P, const char *src) {
+  char msg[256];
+  int st = th_run(P, src, msg, sizeof msg);
+  cr_assert_eq(st, LU_OK, "%s\n--- in:\n%s", msg, src);
+  int n = (int)(P->mainthread->top - th_results(P));
+  cr_assert_gt(n, 0, "no result from:\n%s", src);
+  for (int j = 0; j < n; j++)
+    cr_assert(!val_isfalsy(&th_results(P)[j]), "result %d is false in:\n%s", j + 1, src);
+}
+
+typedef struct { const Value *v; Msg *m; } th_CopyArg;
+
+static inline void th_copy_cb(lu_State *L, void *ud) {
+  th_CopyArg *a = ud;
+  copy_tomsg(L, a->v, a->m);
+}
+
+static inline Msg *th_copyout(Proc *P, const Value *v, char *err, size_t errsz) {
+  Msg *m = calloc(1, sizeof(Msg));
+  cr_assert_not_null(m);
+  m->kind = MSG_DATA;
+  m->from = P->pid;
+  val_setnil(&m->v);
+  th_CopyArg a = { v, m };
+  char buf[256];
+  int st = th_protect(P, th_copy_cb, &a, buf, sizeof buf);
+  if (err && errsz) {
+    size_t n = strlen(buf) < errsz - 1 ? strlen(buf) : errsz - 1;
+    memcpy(err, buf, n);
+    err[n] = '\0';
+  }
+  if (st != LU_OK) return NULL;          /* copy_tomsg freed the message */
+  return m;
+}
+
+typedef struct { uint64_t to; const Value *v; } th_SendArg;
+
+static inline void th_send_cb(lu_State *L, void *ud) {
+  th_SendArg *a = ud;
+  Value d;
+  val_setpid(&d, a->to);
+  proc_send(L, &d, a->v);
+}
+
+static inline void th_send(Proc *S, uint64_t to, const Value *v) {
+  th_SendArg a = { to, v };
+  char msg[200];
+  int st = th_protect(S, th_send_cb, &a, msg, sizeof msg);
+  cr_assert_eq(st, LU_OK, "send: %s", msg);
 }
 
 /* A deterministic PRNG for tests (xorshift64*). */
