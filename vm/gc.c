@@ -128,6 +128,13 @@ void *mem_takeblock(Proc *P, size_t n) {
   return malloc(n);
 }
 
+/* the counterpart of mem_takeblock: a block that was never counted in P's
+ * heap (a message that P received and is done with) joins P's free lists,
+ * within their bound, for P's next allocations and messages */
+void mem_giveblock(Proc *P, void *b, size_t n) {
+  rawfree(P, b, n);
+}
+
 void mem_reserve(Proc *P, size_t more) {
   if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0)) check_maxheap(P, more);
 }

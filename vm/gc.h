@@ -31,6 +31,7 @@ void mem_free(Proc *P, void *block, size_t n);
 /* Before 'more' bytes are allocated outside mem_alloc and charged to P
  * (GMP limbs): raise or kill as mem_alloc would for them. */
 void *mem_takeblock(Proc *P, size_t n);   /* for a message fragment (copy.c) */
+void mem_giveblock(Proc *P, void *b, size_t n);   /* such a block, back to P's lists */
 void mem_reserve(Proc *P, size_t more);
 LU_NORETURN void mem_error(Proc *P);
 #define mem_newvec(P, n, t)  ((t *)mem_alloc(P, (size_t)(n) * sizeof(t)))

@@ -300,7 +300,7 @@ static int p_send_after(lu_State *L) {
   lu_checkany(L, 3);
   const Value *dest = lu_index2value(L, 2);
   if (!val_ispid(dest) && !val_isstr(dest)) return lu_typeerror(L, 2, "pid or name");
-  Msg *m = calloc(1, sizeof(Msg));
+  Msg *m = calloc(1, mem_roundup(sizeof(Msg)));   /* the receiver may keep the block */
   if (!m) return lu_errorf(L, "not enough memory");
   m->kind = MSG_DATA;
   m->from = P->pid;

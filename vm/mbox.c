@@ -17,6 +17,7 @@
 #include "do.h"
 #include "api.h"
 #include "debug.h"
+#include "gc.h"
 
 /* ------------------------------------------------------------- matching */
 
@@ -185,7 +186,7 @@ bool mbox_take(Proc *P, Value *out) {
   if (P->mq_tail == &m->next) P->mq_tail = link;
   if (P->mark == &m->next) P->mark = link;
   P->mq_len--;
-  free(m);
+  mem_giveblock(P, m, sizeof(Msg));
   endreceive(P);
   return true;
 }

@@ -64,8 +64,9 @@ struct Msg {
 /* Deep-copy v (from process P) into msg's fragment; raises a Lua error in
  * P for values that cannot be sent.  Charges reductions to P. */
 void copy_tomsg(lu_State *L, const Value *v, Msg *m);
-/* n values at vals, as a fragment table {v1, ..., vn} (spawn) */
-void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m);
+/* n values at vals into out[0..n-1], their objects in m's fragment (spawn:
+ * adopt m before out goes) */
+void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m, Value *out);
 /* Adopt a message's fragment into P's heap (fix-ups resolved). */
 void copy_adopt(Proc *P, Msg *m);
 /* Free a message that was never adopted. */

@@ -24,6 +24,7 @@ VM *vm_new(void) {
   for (int i = 0; i < TM_N; i++) vm->tmname[i] = atom_newz(vm, tm_names[i]);
   vm->memerrmsg = atom_newz(vm, "not enough memory");
   vm->maxheapmsg = atom_newz(vm, "max_heap_size");
+  vm->normalmsg = atom_newz(vm, "normal");
   vm->next_pid = 0;
   big_setup();                /* GMP's allocator, before any bigint exists */
   return vm;
@@ -259,6 +260,10 @@ void proc_free(Proc *P) {
   if (P->mt) free(P->mt);
   free(P->pkgpaths);
   free(P->rng);
+  /* from here on every block goes straight back to malloc (not through
+   * the free lists, which would only be emptied again below) */
+  mem_releasefree(P);
+  P->freebytes = SIZE_MAX / 2;
   gc_freeall(P);
   if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);
   if (P->libinst) mem_freevec(P, P->libinst, P->nlibinst, Table *);
