@@ -1501,8 +1501,16 @@ dispatch_nohook:
   }
 
   /* --------------------------------------------------- selective receive */
-  VM_CASE(RECVSTART) {
-    PROTECT(mbox_recvstart(L, RA()));
+  VM_CASE(RECV) {
+    int r;
+    PROTECT(r = mbox_recv(L, RA()));
+    if (r < 0) {
+      /* out of reductions in a long queue, or blocked: this instruction
+       * goes on (R[A] says so) in the next slice */
+      ci->u.l.savedpc = pc - 1;
+      L->top = ci->top;
+      return r == -1 ? LU_PREEMPT : LU_BLOCKED;
+    }
     VM_NEXT();
   }
   VM_CASE(RECVMATCHER) {

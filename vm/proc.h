@@ -168,7 +168,9 @@ double timer_cancelref(VM *vm, uint64_t ref);   /* ms left, or -1 if gone */
 int mbox_match(const Value *pat, const Value *v, int depth);   /* 1, 0, or -1: a function (ask Lua) */
 void mbox_drain(lu_State *L);             /* adopt messages, act on signals (may end the process) */
 void mbox_setmark(lu_State *L, uint64_t ref);
-void mbox_recvstart(lu_State *L, Value *ra);
+/* RECV: 0 done (see opcodes.def), -1 out of reductions, -2 blocked (run
+ * it again: ra[0] is then true) */
+int mbox_recv(lu_State *L, Value *ra);
 const Value *mbox_peek(lu_State *L);      /* the message at the save pointer, or NULL */
 /* RECVSCAN: skip messages that cannot match; 0 done (ra[0] message or nil,
  * ra[1] sure match), -1 out of reductions (call again) */
