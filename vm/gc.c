@@ -10,7 +10,6 @@
 #include "tm.h"
 #include "bigint.h"
 
-#define GC_MINTHRESHOLD  (64 * 1024)
 
 LU_NORETURN void mem_error(Proc *P) {
   lu_State *L = P->L;

@@ -578,7 +578,7 @@ bool proc_drain(Proc *P) {
     if (!alive) { msg_free(m); m = next; continue; }
     switch (m->kind) {
       case MSG_DATA:
-        copy_adopt(P, m);
+        if (m->frag.objs || m->frag.nfix) copy_adopt(P, m);   /* not for a scalar */
         mq_append(P, m);
         break;
       case SIG_KILL:

@@ -215,7 +215,7 @@ Proc *proc_new(VM *vm) {
   P->gcpause = 200;
   P->gcstepmul = 100;
   P->gcgen = 1;
-  P->gcthreshold = 64 * 1024;
+  P->gcthreshold = GC_MINTHRESHOLD;
   P->budget = LU_REDUCTIONS;
   P->reds = LU_REDUCTIONS;
   P->warn_on = 0;

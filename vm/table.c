@@ -313,7 +313,24 @@ static void reinsert(lu_State *L, Table *t, Node *old, uint32_t oldsize) {
   }
 }
 
+/* a new table's array part (NEWTABLE, createtable): nothing to move; if
+ * the allocation raises, the table is untouched */
+static void setnils(Value *v, uint32_t n) {
+  for (uint32_t j = 0; j < n; j++) val_setnil(&v[j]);
+}
+
+static void newarray(Proc *P, Table *t, uint32_t n) {
+  Value *na = mem_newvec(P, n, Value);
+  setnils(na, n);
+  t->array = na;
+  t->asize = n;
+}
+
 void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
+  if (t->array == NULL && t->asize == 0 && tab_isdummy(t) && nhsize == 0) {
+    if (newasize > 0) newarray(P, t, newasize);
+    return;
+  }
   lu_State *L = P->L;
   uint32_t oldasize = t->asize;
   Node *oldnode = t->node;
@@ -365,7 +382,7 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
   }
   t->array = na;
   t->asize = newasize;
-  for (uint32_t i = oldasize; i < newasize; i++) val_setnil(&t->array[i]);
+  if (newasize > oldasize) setnils(t->array + oldasize, newasize - oldasize);
   t->node = newnode; t->lsizenode = newlsize; t->lastfree = newlastfree;
   /* re-insert the old hash part */
   reinsert(L, t, oldnode, oldhsize);
