@@ -156,6 +156,7 @@ struct VM {
   Proto *lualib;              /* compiled built-in Lua library (stdlib/), or NULL */
   Proto *luamods[16];         /* global libraries written in Lua, once loaded */
   Proto *prims[8];            /* primitive Lua functions (stdlib/prims), once loaded */
+  struct LClosure *primcl[8]; /* their closures: shared (GC_SHARED), no upvalues */
   /* process runtime (proc.c, sched.c): the scheduler thread's */
   Proc **ptab;                /* open addressing: pid -> Proc */
   size_t ptab_size, ptab_n;
