@@ -419,7 +419,7 @@ static void fragfree(Fragment *F) {
       case T_TABLE: {
         Table *t = (Table *)o;
         if (!tab_isdummy(t)) free(t->node);
-        free(t->array);
+        if (!tab_inlarray(t)) free(t->array);
         break;
       }
       case T_LCL: {
@@ -483,13 +483,13 @@ static bool copyflat(lu_State *L, const Table *s, Msg *m) {
   if (s == P->globals || s == P->loaded || lazy_whichlib(P, s) >= 0 ||
       (val_istable(&P->registry) && s == val_table(&P->registry)))
     return false;                       /* the receiver's own: a fix-up */
-  Table *t = mem_takeblock(P, sizeof(Table));
+  /* one block, the array part inline (as tab_newarray makes them) */
+  Table *t = mem_takeblock(P, sizeof(Table) + n * sizeof(Value));
   if (t == NULL) return false;
-  Value *a = mem_takeblock(P, n * sizeof(Value));
-  if (a == NULL) { free(t); return false; }
+  Value *a = (Value *)(t + 1);
   t->next = NULL;
   t->tt = T_TABLE;
-  t->marked = (uint8_t)(s->marked & GC_ANY);   /* process.any patterns stay patterns */
+  t->marked = (uint8_t)((s->marked & GC_ANY) | GC_INLARR);   /* process.any patterns stay patterns */
   t->flags = 0;
   t->lsizenode = 0;
   t->asize = n;

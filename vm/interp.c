@@ -1082,9 +1082,14 @@ dispatch_nohook:
     uint32_t asize = *pc++;
     Table *t;
     SAVESTATE();
-    t = tab_new(P);
-    val_settable(RA(), t);
-    if (b != 0 || asize != 0) tab_resize(P, t, asize, b ? (1u << (b - 1)) : 0);
+    if (b == 0 && asize - 1u < TAB_INLMAX) {     /* {a, b, c}: one block */
+      t = tab_newarray(P, asize);
+      val_settable(RA(), t);
+    } else {
+      t = tab_new(P);
+      val_settable(RA(), t);
+      if (b != 0 || asize != 0) tab_resize(P, t, asize, b ? (1u << (b - 1)) : 0);
+    }
     CHECKGC();
     VM_NEXT();
   }
