@@ -120,9 +120,15 @@ static void pushwork(Copy *C, GCObj *src, GCObj *dst) {
 
 static void addfix(Copy *C, Value *slot, int lib) {
   Fragment *F = C->F;
-  if (F->nfix == F->capfix) {
-    int nc = F->capfix ? F->capfix * 2 : 4;
-    Fixup *nf = realloc(F->fix, (size_t)nc * sizeof(Fixup));
+  if (F->nfix == F->capfix || F->nfix == -F->capfix) {
+    /* a negative capfix: F->fix is the caller's buffer (spawn), not ours */
+    int cap = F->capfix < 0 ? -F->capfix : F->capfix;
+    int nc = cap ? cap * 2 : 4;
+    Fixup *nf;
+    if (F->capfix < 0) {
+      nf = malloc((size_t)nc * sizeof(Fixup));
+      if (nf) memcpy(nf, F->fix, (size_t)F->nfix * sizeof(Fixup));
+    } else nf = realloc(F->fix, (size_t)nc * sizeof(Fixup));
     if (!nf) { C->err = "not enough memory"; return; }
     F->fix = nf;
     F->capfix = nc;
@@ -434,7 +440,7 @@ static void fragfree(Fragment *F) {
     o = nx;
   }
   for (int j = 0; j < F->nfix; j++) free(F->fix[j].name);
-  free(F->fix);
+  if (F->capfix > 0) free(F->fix);
   memset(F, 0, sizeof *F);
 }
 
@@ -565,9 +571,11 @@ void copy_adopt(Proc *P, Msg *m) {
     }
     val_settable(f->slot, t);
   }
-  free(F->fix);
-  F->fix = NULL;
-  F->nfix = F->capfix = 0;
+  if (F->fix) {
+    if (F->capfix > 0) free(F->fix);
+    F->fix = NULL;
+    F->nfix = F->capfix = 0;
+  }
   if (F->objs) {
     F->tail->next = P->allgc;
     P->allgc = F->objs;

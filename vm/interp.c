@@ -1272,7 +1272,10 @@ dispatch_nohook:
     COND_SLOW(order_slow(L, ra, rb, TM_LE));
   }
   VM_CASE(EQK) {
-    DOCOND(val_rawequal(RA(), KB()));
+    /* a value of another type than the constant, not a number, differs
+     * (msg == "stop" with a table msg): no call */
+    const Value *ra = RA(), *kb = KB();
+    DOCOND((ra->tt == kb->tt || val_isnum(ra) || ra->tt == T_BIGINT) && val_rawequal(ra, kb));
     VM_NEXT();
   }
   VM_CASE(EQI) {

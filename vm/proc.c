@@ -126,6 +126,11 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
   /* copy function and arguments in one go (shared parts stay shared) */
   Value *first = L->top - nargs - 1;
   Msg *m = msg_new(parent, MSG_DATA, parent->pid);
+  /* the fix-ups (a closure's library upvalues, globals) start here: m is
+   * adopted before this frame goes */
+  Fixup fixbuf[4];
+  m->frag.fix = fixbuf;
+  m->frag.capfix = -4;
   Value argbuf[8], *args = argbuf;
   if (nargs + 1 > 8) {
     args = malloc((size_t)(nargs + 1) * sizeof(Value));
@@ -161,7 +166,7 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
   lu_State *L1 = P->mainthread;
   P->L = L1;
   copy_adopt(P, m);
-  mem_giveblock(P, m, sizeof(Msg));
+  mem_giveblock(parent, m, sizeof(Msg));   /* for the parent's next spawn or send */
   stack_check(L1, nargs + 2);
   for (int j = 0; j <= nargs; j++) { val_copy(L1->top, &args[j]); L1->top++; }
   if (args != argbuf) free(args);

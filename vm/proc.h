@@ -49,7 +49,7 @@ typedef struct Fragment {
   GCObj *tail;
   size_t bytes;           /* bytes allocated, charged to the receiver on adoption */
   Fixup *fix;
-  int nfix, capfix;
+  int nfix, capfix;       /* capfix < 0: fix is the caller's buffer of -capfix (not freed) */
 } Fragment;
 
 typedef struct Msg Msg;
