@@ -44,7 +44,7 @@ typedef struct Lower {
 /* intrinsics: __lurel_NAME(args) -> one instruction (see compiler.h) */
 typedef struct Intrinsic { const char *name; OpCode op; int nargs, nres; } Intrinsic;
 static const Intrinsic intrinsics[] = {
-  {"__lurel_recv_start", OP_RECVSTART, 2, 2},
+  {"__lurel_recv", OP_RECV, 2, 4},
   {"__lurel_recv_matcher", OP_RECVMATCHER, 0, 1},
   {"__lurel_recv_scan", OP_RECVSCAN, 1, 2},
   {"__lurel_recv_next", OP_RECVNEXT, 0, 0},

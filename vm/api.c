@@ -286,6 +286,11 @@ void lu_pushcclosure(lu_State *L, lu_CFunction fn, int n) {
 /* ----------------------------------------------------------------- tables */
 
 void lu_createtable(lu_State *L, int narr, int nrec) {
+  if (nrec <= 0 && narr > 0 && narr <= TAB_INLMAX) {
+    val_settable(L->top, tab_newarray(L->P, (uint32_t)narr));
+    L->top++;
+    return;
+  }
   Table *t = tab_new(L->P);
   val_settable(L->top, t);
   L->top++;

@@ -67,7 +67,7 @@ static inline size_t hptr(const void *p, size_t mask) {
 }
 
 static GCObj *mapget(Copy *C, const GCObj *src) {
-  if (C->mapsize == 0) return NULL;
+  if (C->mapn == 0) return NULL;          /* nothing copied yet (map not cleared) */
   size_t i = hptr(src, C->mapsize - 1);
   while (C->map[i].src) {
     if (C->map[i].src == src) return C->map[i].dst;
@@ -77,6 +77,8 @@ static GCObj *mapget(Copy *C, const GCObj *src) {
 }
 
 static void mapput(Copy *C, GCObj *src, GCObj *dst) {
+  if (C->mapn == 0 && C->map == C->smallmap)
+    memset(C->smallmap, 0, sizeof C->smallmap);     /* cleared on first use */
   if ((C->mapn + 1) * 2 > C->mapsize) {
     size_t ns = C->mapsize * 2;
     Pair *nm = calloc(ns, sizeof(Pair));
@@ -118,9 +120,15 @@ static void pushwork(Copy *C, GCObj *src, GCObj *dst) {
 
 static void addfix(Copy *C, Value *slot, int lib) {
   Fragment *F = C->F;
-  if (F->nfix == F->capfix) {
-    int nc = F->capfix ? F->capfix * 2 : 4;
-    Fixup *nf = realloc(F->fix, (size_t)nc * sizeof(Fixup));
+  if (F->nfix == F->capfix || F->nfix == -F->capfix) {
+    /* a negative capfix: F->fix is the caller's buffer (spawn), not ours */
+    int cap = F->capfix < 0 ? -F->capfix : F->capfix;
+    int nc = cap ? cap * 2 : 4;
+    Fixup *nf;
+    if (F->capfix < 0) {
+      nf = malloc((size_t)nc * sizeof(Fixup));
+      if (nf) memcpy(nf, F->fix, (size_t)F->nfix * sizeof(Fixup));
+    } else nf = realloc(F->fix, (size_t)nc * sizeof(Fixup));
     if (!nf) { C->err = "not enough memory"; return; }
     F->fix = nf;
     F->capfix = nc;
@@ -417,7 +425,7 @@ static void fragfree(Fragment *F) {
       case T_TABLE: {
         Table *t = (Table *)o;
         if (!tab_isdummy(t)) free(t->node);
-        free(t->array);
+        if (!tab_inlarray(t)) free(t->array);
         break;
       }
       case T_LCL: {
@@ -432,7 +440,7 @@ static void fragfree(Fragment *F) {
     o = nx;
   }
   for (int j = 0; j < F->nfix; j++) free(F->fix[j].name);
-  free(F->fix);
+  if (F->capfix > 0) free(F->fix);
   memset(F, 0, sizeof *F);
 }
 
@@ -447,8 +455,7 @@ static void copy_init(Copy *C, lu_State *L, Msg *m) {
   C->F = &m->frag;
   C->map = C->smallmap;
   C->mapsize = SMALLMAP;
-  C->mapn = 0;
-  memset(C->smallmap, 0, sizeof C->smallmap);
+  C->mapn = 0;                            /* smallmap is cleared by the first mapput */
   C->work = C->smallwork;
   C->capwork = SMALLMAP;
   C->nwork = 0;
@@ -465,7 +472,50 @@ static void copy_finish(Copy *C) {
   if (C->work != C->smallwork) free(C->work);
 }
 
+/* The common message {tag, n, pid...}: a table with only an array part,
+ * no metatable, every value nil, a number, boolean, pid, ref or atom.  It
+ * is copied in one step, without identity map or work list.  False: not
+ * such a table (or no memory), the general copy takes it. */
+#define FLATMAX 16
+static bool copyflat(lu_State *L, const Table *s, Msg *m) {
+  Proc *P = L->P;
+  uint32_t n = s->asize;
+  if (n == 0 || n > FLATMAX || s->metatable || !tab_isdummy(s) || (s->marked & (GC_LAZY | GC_MODULE)))
+    return false;
+  for (uint32_t j = 0; j < n; j++) {
+    const Value *v = &s->array[j];
+    if (val_iscollectable(v) && !(val_gc(v)->marked & GC_SHARED)) return false;
+  }
+  if (s == P->globals || s == P->loaded || lazy_whichlib(P, s) >= 0 ||
+      (val_istable(&P->registry) && s == val_table(&P->registry)))
+    return false;                       /* the receiver's own: a fix-up */
+  /* one block, the array part inline (as tab_newarray makes them) */
+  Table *t = mem_takeblock(P, sizeof(Table) + n * sizeof(Value));
+  if (t == NULL) return false;
+  Value *a = (Value *)(t + 1);
+  t->next = NULL;
+  t->tt = T_TABLE;
+  t->marked = (uint8_t)((s->marked & GC_ANY) | GC_INLARR);   /* process.any patterns stay patterns */
+  t->flags = 0;
+  t->lsizenode = 0;
+  t->asize = n;
+  t->lenhint = 0;
+  t->array = a;
+  t->node = (Node *)&tab_dummy_node_;
+  t->lastfree = NULL;
+  t->metatable = NULL;
+  t->gclist = NULL;
+  for (uint32_t j = 0; j < n; j++) val_copy(&a[j], &s->array[j]);
+  Fragment *F = &m->frag;
+  F->objs = F->tail = (GCObj *)t;
+  F->bytes = sizeof(Table) + n * sizeof(Value);
+  val_settable(&m->v, t);
+  lu_charge(L, 1);
+  return true;
+}
+
 void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
+  if (val_istable(v) && copyflat(L, val_table(v), m)) return;
   Copy C;
   copy_init(&C, L, m);
   if (val_isnil(v)) C.err = "cannot send nil";
@@ -480,28 +530,14 @@ void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
   }
 }
 
-/* n values (a function and its arguments) as a fragment table {v1..vn} */
-void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m) {
+/* n values (a function and its arguments) into out[0..n-1], their objects
+ * in m's fragment; out must stay where it is until m is adopted (its slots
+ * may be fix-ups) */
+void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m, Value *out) {
   Copy C;
   copy_init(&C, L, m);
-  Table *t = (Table *)fragobj(&C, T_TABLE, sizeof(Table));
-  if (t) {
-    t->flags = 0;
-    t->lsizenode = 0;
-    t->lenhint = 0;
-    t->node = (Node *)&tab_dummy_node_;
-    t->lastfree = NULL;
-    t->metatable = NULL;
-    t->gclist = NULL;
-    t->asize = 0;
-    t->array = fragalloc(&C, (size_t)n * sizeof(Value));
-    if (t->array) {
-      t->asize = (uint32_t)n;
-      for (int j = 0; j < n; j++) val_setnil(&t->array[j]);
-      val_settable(&m->v, t);
-      for (int j = 0; j < n && !C.err; j++) copyvalue(&C, &vals[j], &t->array[j]);
-    }
-  }
+  for (int j = 0; j < n; j++) val_setnil(&out[j]);
+  for (int j = 0; j < n && !C.err; j++) copyvalue(&C, &vals[j], &out[j]);
   copy_finish(&C);
   lu_charge(L, C.nobjs + m->frag.bytes / 256);
   if (C.err) {
@@ -535,9 +571,11 @@ void copy_adopt(Proc *P, Msg *m) {
     }
     val_settable(f->slot, t);
   }
-  free(F->fix);
-  F->fix = NULL;
-  F->nfix = F->capfix = 0;
+  if (F->fix) {
+    if (F->capfix > 0) free(F->fix);
+    F->fix = NULL;
+    F->nfix = F->capfix = 0;
+  }
   if (F->objs) {
     F->tail->next = P->allgc;
     P->allgc = F->objs;

@@ -367,7 +367,13 @@ int dbg_runwhere(lu_State *L, char *buf, size_t bufsz) {
 
 /* A global name for a function value, found in package.loaded (like lua5.4's
  * pushglobalfuncname): "print", "string.rep". */
-static bool globalfuncname(lu_State *L, const Value *f, char *out, size_t outsz) {
+static bool globalfuncname(lu_State *L, const Value *fp, char *out, size_t outsz) {
+  /* the walk may materialise libraries (Lua code, a collection): a copy,
+   * since fp may point into a coroutine's stack, which the collector
+   * may move */
+  Value fv;
+  val_copy(&fv, fp);
+  const Value *f = &fv;
   Table *loaded = proc_loaded(L->P);
   if (!loaded) return false;
   Value key[2];

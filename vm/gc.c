@@ -10,7 +10,6 @@
 #include "tm.h"
 #include "bigint.h"
 
-#define GC_MINTHRESHOLD  (64 * 1024)
 
 LU_NORETURN void mem_error(Proc *P) {
   lu_State *L = P->L;
@@ -126,6 +125,13 @@ void *mem_takeblock(Proc *P, size_t n) {
     return malloc((size_t)(c + 1) * 16);
   }
   return malloc(n);
+}
+
+/* the counterpart of mem_takeblock: a block that was never counted in P's
+ * heap (a message that P received and is done with) joins P's free lists,
+ * within their bound, for P's next allocations and messages */
+void mem_giveblock(Proc *P, void *b, size_t n) {
+  rawfree(P, b, n);
 }
 
 void mem_reserve(Proc *P, size_t more) {
@@ -389,9 +395,10 @@ void gc_freeobj(Proc *P, GCObj *o) {
  * frames: a suspended coroutine stays small.  Every frame keeps its area,
  * so resuming (or a traceback of a dead one) finds what it left. */
 static void shrinkstack(Proc *P, lu_State *th) {
-  /* only a coroutine that has yielded or ended: no C code holds a pointer
-   * into its stack (a new thread may be the scratch thread at work) */
-  if (th == P->L || th == P->mainthread || th == P->scratch || th->stack == NULL ||
+  /* only a coroutine that has yielded or ended, and not while library
+   * code runs for C code (which may hold a pointer into a coroutine's
+   * stack, as debug.traceback does) */
+  if (th == P->L || th == P->mainthread || th == P->scratch || P->scratchbusy || th->stack == NULL ||
       (th->costatus != CO_SUSPENDED && th->costatus != CO_DEAD)) return;
   if (th->ci->next) ci_shrink(th);
   /* the C frame it yielded from needs its LU_MINSTACK slots only when it

@@ -31,10 +31,18 @@ void mem_free(Proc *P, void *block, size_t n);
 /* Before 'more' bytes are allocated outside mem_alloc and charged to P
  * (GMP limbs): raise or kill as mem_alloc would for them. */
 void *mem_takeblock(Proc *P, size_t n);   /* for a message fragment (copy.c) */
+void mem_giveblock(Proc *P, void *b, size_t n);   /* such a block, back to P's lists */
 void mem_reserve(Proc *P, size_t more);
 LU_NORETURN void mem_error(Proc *P);
 #define mem_newvec(P, n, t)  ((t *)mem_alloc(P, (size_t)(n) * sizeof(t)))
 #define mem_freevec(P, b, n, t) mem_free(P, b, (size_t)(n) * sizeof(t))
+
+/* A process collects when its heap passes twice what was live after the
+ * last collection, and not before it has GC_MINTHRESHOLD bytes.  Small,
+ * because most processes are small: a process that receives messages and
+ * drops them collects them soon, and their blocks feed its next messages
+ * through the free lists instead of malloc. */
+#define GC_MINTHRESHOLD  (8 * 1024)
 
 /* New collectable object of tag tt and size sz, linked into P's heap. */
 GCObj *gc_newobj(Proc *P, int tt, size_t sz);

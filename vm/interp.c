@@ -1082,9 +1082,14 @@ dispatch_nohook:
     uint32_t asize = *pc++;
     Table *t;
     SAVESTATE();
-    t = tab_new(P);
-    val_settable(RA(), t);
-    if (b != 0 || asize != 0) tab_presize(P, t, asize, b ? (1u << (b - 1)) : 0);
+    if (b == 0 && asize - 1u < TAB_INLMAX) {     /* {a, b, c}: one block */
+      t = tab_newarray(P, asize);
+      val_settable(RA(), t);
+    } else {
+      t = tab_new(P);
+      val_settable(RA(), t);
+      if (b != 0 || asize != 0) tab_presize(P, t, asize, b ? (1u << (b - 1)) : 0);
+    }
     CHECKGC();
     VM_NEXT();
   }
@@ -1267,7 +1272,10 @@ dispatch_nohook:
     COND_SLOW(order_slow(L, ra, rb, TM_LE));
   }
   VM_CASE(EQK) {
-    DOCOND(val_rawequal(RA(), KB()));
+    /* a value of another type than the constant, not a number, differs
+     * (msg == "stop" with a table msg): no call */
+    const Value *ra = RA(), *kb = KB();
+    DOCOND((ra->tt == kb->tt || val_isnum(ra) || ra->tt == T_BIGINT) && val_rawequal(ra, kb));
     VM_NEXT();
   }
   VM_CASE(EQI) {
@@ -1501,8 +1509,16 @@ dispatch_nohook:
   }
 
   /* --------------------------------------------------- selective receive */
-  VM_CASE(RECVSTART) {
-    PROTECT(mbox_recvstart(L, RA()));
+  VM_CASE(RECV) {
+    int r;
+    PROTECT(r = mbox_recv(L, RA()));
+    if (r < 0) {
+      /* out of reductions in a long queue, or blocked: this instruction
+       * goes on (R[A] says so) in the next slice */
+      ci->u.l.savedpc = pc - 1;
+      L->top = ci->top;
+      return r == -1 ? LU_PREEMPT : LU_BLOCKED;
+    }
     VM_NEXT();
   }
   VM_CASE(RECVMATCHER) {

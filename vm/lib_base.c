@@ -10,6 +10,7 @@
 #include "do.h"
 #include "func.h"
 #include "gc.h"
+#include "opcodes.h"
 #include "str.h"
 #include "table.h"
 #include "vm.h"
@@ -705,9 +706,22 @@ void lib_lualibfunc(lu_State *L, const char *name, Value *out) {
   val_copy(out, f);
 }
 
+/* does p use an upvalue (or make a closure)? */
+static bool usesupvalues(const Proto *p) {
+  for (int pc = 0; pc < p->sizecode; pc++) {
+    OpCode op = GET_OP(p->code[pc]);
+    const OpInfo *oi = &op_info[op];
+    if (op == OP_CLOSURE || oi->ka == OK_U || oi->kb == OK_U || oi->kc == OK_U) return true;
+    if (oi->flags & (OPF_JW | OPF_DW)) pc++;
+  }
+  return false;
+}
+
 /* Primitive functions (stdlib/prims/NAME.lua: "return function ... end",
- * compiled with intrinsics, using no globals): a closure is made directly
- * from the inner prototype, so a process pays 2 small objects for one. */
+ * compiled with intrinsics, using no globals): the inner prototype's
+ * closure is made once per VM, without upvalues, immortal and shared
+ * (GC_SHARED) like an atom, so a process pays nothing for it and a message
+ * carries it as it is. */
 bool lib_prim(lu_State *L, const char *name, Value *out) {
   Proc *P = L->P;
   VM *vm = P->vm;
@@ -719,15 +733,26 @@ bool lib_prim(lu_State *L, const char *name, Value *out) {
     Proto *p = lbc_undump(vm, lurel_prims[j].data, lurel_prims[j].len, "=[C]", err, sizeof err);
     if (p == NULL) lu_errorf(L, "internal: cannot load primitive '%s': %s", name, err);
     lualib_hide(vm, p);
-    if (p->sizep != 1) { proto_decref(p); lu_errorf(L, "internal: bad primitive '%s'", name); }
+    if (p->sizep != 1 || usesupvalues(p->p[0])) {
+      proto_decref(p);
+      lu_errorf(L, "internal: bad primitive '%s'", name);
+    }
     vm->prims[j] = p;
   }
-  Proto *fp = vm->prims[j]->p[0];
-  LClosure *cl = lcl_new(P, fp->sizeupvalues);
-  cl->p = fp;
-  proto_incref(fp);
-  val_setlcl(out, cl);
-  lcl_initupvals(P, cl);       /* its _ENV is never read: intrinsics only */
+  if (vm->primcl[j] == NULL) {
+    LClosure *cl = malloc(sizeof(LClosure));
+    if (cl == NULL) lu_errorf(L, "not enough memory");
+    cl->next = NULL;
+    cl->tt = T_LCL;
+    cl->marked = GC_SHARED;
+    cl->nupvalues = 0;         /* its _ENV is never read: intrinsics only */
+    cl->gclist = NULL;
+    cl->p = vm->prims[j]->p[0];
+    proto_incref(cl->p);
+    vm->primcl[j] = cl;
+  }
+  val_setlcl(out, vm->primcl[j]);
+  (void)P;
   return true;
 }
 

@@ -54,11 +54,10 @@ static int p_match(lu_State *L) {
 static int p_any(lu_State *L) {
   int n = lu_gettop(L);
   lu_createtable(L, n, 0);
-  for (int j = 1; j <= n; j++) {
-    lu_pushvalue(L, j);
-    lu_rawseti(L, -2, j);
-  }
-  val_table(L->top - 1)->marked |= GC_ANY;
+  Table *t = val_table(L->top - 1);
+  /* the arguments straight into the array part (a nil stays a hole) */
+  for (int j = 0; j < n; j++) val_copy(&t->array[j], L->top - 1 - n + j);
+  t->marked |= GC_ANY;
   return 1;
 }
 
@@ -119,10 +118,11 @@ static int p_spawn_opt(lu_State *L) {
 static int p_self(lu_State *L) { pushpid(L, L->P->pid); return 1; }
 
 static int p_send(lu_State *L) {
-  lu_checkany(L, 1);
-  lu_checkany(L, 2);
-  proc_send(L, lu_index2value(L, 1), lu_index2value(L, 2));
-  lu_settop(L, 2);
+  int n = lu_gettop(L);
+  if (lu_unlikely(n < 2)) lu_checkany(L, n + 1);   /* "value expected" */
+  Value *args = L->top - n;
+  proc_send(L, args, args + 1);
+  L->top = args + 2;                  /* returns the message */
   return 1;
 }
 
@@ -312,7 +312,7 @@ static int p_send_after(lu_State *L) {
   lu_checkany(L, 3);
   const Value *dest = lu_index2value(L, 2);
   if (!val_ispid(dest) && !val_isstr(dest)) return lu_typeerror(L, 2, "pid or name");
-  Msg *m = calloc(1, sizeof(Msg));
+  Msg *m = calloc(1, mem_roundup(sizeof(Msg)));   /* the receiver may keep the block */
   if (!m) return lu_errorf(L, "not enough memory");
   m->kind = MSG_DATA;
   m->from = P->pid;

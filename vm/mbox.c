@@ -17,6 +17,7 @@
 #include "do.h"
 #include "api.h"
 #include "debug.h"
+#include "gc.h"
 
 /* ------------------------------------------------------------- matching */
 
@@ -108,9 +109,9 @@ static void endreceive(Proc *P) {
   if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
 }
 
-/* RECVSTART: ra[1], ra[2] are receive's arguments; ra[0], ra[1] get the
- * pattern and the timeout.  Errors name the caller's line, as an argument
- * error of a library function would. */
+/* The receive begins: receive's arguments at args[0], args[1]; out[0],
+ * out[1] get the pattern and the timeout (they may overlap).  Errors name
+ * the caller's line, as an argument error of a library function would. */
 static LU_NORETURN void recverror(lu_State *L, const char *msg) {
   char where[LU_IDSIZE + 32];
   dbg_where(L, 1, where, sizeof where);
@@ -122,11 +123,11 @@ static LU_NORETURN void recverror(lu_State *L, const char *msg) {
   lu_error(L);
 }
 
-void mbox_recvstart(lu_State *L, Value *ra) {
+static void recvbegin(lu_State *L, const Value *args, Value *out) {
   Proc *P = L->P;
   Value pat, to;
-  val_copy(&pat, ra + 1);
-  val_copy(&to, ra + 2);
+  val_copy(&pat, args);
+  val_copy(&to, args + 1);
   if (val_isnil(&to) && val_isnum(&pat)) {       /* a number alone is a timeout */
     val_copy(&to, &pat);
     val_setnil(&pat);
@@ -137,15 +138,19 @@ void mbox_recvstart(lu_State *L, Value *ra) {
     if (!val_isnum(&to)) recverror(L, "bad argument #2 to 'receive' (number or \"infinity\" expected)");
     if (val_numval(&to) < 0) recverror(L, "bad argument #2 to 'receive' (timeout must not be negative)");
   }
-  val_copy(ra, &pat);
-  val_copy(ra + 1, &to);
-  const Value *patp = ra;
+  val_copy(out, &pat);
+  val_copy(out + 1, &to);
+  const Value *patp = out;
   P->timedout = 0;
   if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
   mbox_drain(L);
   if (P->mark && hasref(patp, P->mark_ref, 0)) P->save = P->mark;
   else P->save = &P->mq_head;
 }
+
+/* the start of a receive as RECV makes it, for the unit tests: arguments
+ * at ra[1], ra[2]; pattern and timeout left at ra[0], ra[1] */
+void mbox_recvstart(lu_State *L, Value *ra) { recvbegin(L, ra + 1, ra); }
 
 const Value *mbox_peek(lu_State *L) {
   Proc *P = L->P;
@@ -187,9 +192,45 @@ bool mbox_take(Proc *P, Value *out) {
   if (P->mq_tail == &m->next) P->mq_tail = link;
   if (P->mark == &m->next) P->mark = link;
   P->mq_len--;
-  free(m);
+  mem_giveblock(P, m, sizeof(Msg));
   endreceive(P);
   return true;
+}
+
+int mbox_recv(lu_State *L, Value *ra) {
+  Proc *P = L->P;
+  if (ra->tt != T_TRUE) recvbegin(L, ra + 1, ra + 2);   /* a new receive (R[A] nil) */
+  const Value *pat = ra + 2, *to = ra + 3;
+  bool any = val_isnil(pat);
+  for (;;) {
+    Msg *m;
+    if (*P->save == NULL) mbox_drain(L);
+    while ((m = *P->save) != NULL) {
+      int r = any ? 1 : mbox_match(pat, &m->v, 0);
+      if (r == 1) {                          /* the common case: done in C */
+        mbox_take(P, ra);
+        val_setnil(ra + 1);
+        return 0;
+      }
+      if (r < 0) {                           /* a pattern with functions: the Lua matcher */
+        val_copy(ra, &m->v);
+        val_settrue(ra + 1);
+        return 0;
+      }
+      P->save = &m->next;
+      if (--P->reds <= 0) { val_settrue(ra); return -1; }   /* a reduction per message */
+      if (*P->save == NULL) mbox_drain(L);
+    }
+    int w = mbox_wait(L, to);
+    if (w == 0) continue;                    /* a new message to look at */
+    if (w > 0) {                             /* timed out */
+      val_setnil(ra);
+      val_setnil(ra + 1);
+      return 0;
+    }
+    val_settrue(ra);                         /* goes on from the save pointer when woken */
+    return -2;
+  }
 }
 
 int mbox_wait(lu_State *L, const Value *timeout) {

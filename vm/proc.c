@@ -78,12 +78,27 @@ uint64_t vm_newref(VM *vm) { return ++vm->next_ref; }
 
 /* ---------------------------------------------------------------- spawn */
 
+/* A message block is malloc'd with its size class's size, so that the
+ * receiver can keep it in its free lists when it is done with it (msgs
+ * that P sends come from P's lists first: a process that receives and
+ * sends reuses the same blocks) */
 static Msg *newmsg(int kind, uint64_t from) {
-  Msg *m = calloc(1, sizeof(Msg));
+  Msg *m = calloc(1, mem_roundup(sizeof(Msg)));
   if (!m) abort();
   m->kind = (uint8_t)kind;
   m->from = from;
   val_setnil(&m->v);
+  return m;
+}
+
+static Msg *msg_new(Proc *P, int kind, uint64_t from) {
+  Msg *m = mem_takeblock(P, sizeof(Msg));
+  if (!m) abort();
+  m->next = NULL;
+  m->kind = (uint8_t)kind;
+  m->from = from;
+  val_setnil(&m->v);
+  memset(&m->frag, 0, sizeof m->frag);
   return m;
 }
 
@@ -117,10 +132,38 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
   VM *vm = parent->vm;
   /* copy function and arguments in one go (shared parts stay shared) */
   Value *first = L->top - nargs - 1;
-  Msg *m = newmsg(MSG_DATA, parent->pid);
-  copy_valuestomsg(L, first, nargs + 1, m);
+  Msg *m = msg_new(parent, MSG_DATA, parent->pid);
+  /* the fix-ups (a closure's library upvalues, globals) start here: m is
+   * adopted before this frame goes */
+  Fixup fixbuf[4];
+  m->frag.fix = fixbuf;
+  m->frag.capfix = -4;
+  Value argbuf[8], *args = argbuf;
+  if (nargs + 1 > 8) {
+    args = malloc((size_t)(nargs + 1) * sizeof(Value));
+    if (args == NULL) { msg_free(m); lu_errorf(L, "not enough memory"); }
+  }
+  /* on error copy_valuestomsg frees m and raises: args would leak */
+  if (args != argbuf) {
+    lu_Jmp jb;
+    jb.previous = parent->errorjmp;
+    jb.status = LU_OK;
+    parent->errorjmp = &jb;
+    if (setjmp(jb.b) == 0) {
+      copy_valuestomsg(L, first, nargs + 1, m, args);
+      parent->errorjmp = jb.previous;
+    } else {
+      parent->errorjmp = jb.previous;
+      free(args);
+      lu_throw(L, jb.status);
+    }
+  } else copy_valuestomsg(L, first, nargs + 1, m, args);
   Proc *P = proc_create(vm);
-  if (P == NULL) { msg_free(m); lu_errorf(L, "cannot create a process (out of memory)"); }
+  if (P == NULL) {
+    msg_free(m);
+    if (args != argbuf) free(args);
+    lu_errorf(L, "cannot create a process (out of memory)");
+  }
   lib_package_inherit(parent, P);
   if (o) {
     P->trap_exit = o->trap_exit;
@@ -130,10 +173,10 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
   lu_State *L1 = P->mainthread;
   P->L = L1;
   copy_adopt(P, m);
-  Table *args = val_table(&m->v);
-  free(m);
+  mem_giveblock(parent, m, sizeof(Msg));   /* for the parent's next spawn or send */
   stack_check(L1, nargs + 2);
-  for (uint32_t j = 0; j < args->asize; j++) { val_copy(L1->top, &args->array[j]); L1->top++; }
+  for (int j = 0; j <= nargs; j++) { val_copy(L1->top, &args[j]); L1->top++; }
+  if (args != argbuf) free(args);
   do_callentry(L1, L1->top - nargs - 1, 0);
   if (o && o->link) {
     /* linked before it runs, atomically */
@@ -304,9 +347,19 @@ static void deliver(lu_State *L, uint64_t to, const Value *msg) {
   Proc *P = L->P;
   Proc *Q = proc_lookup(P->vm, to);
   if (Q == NULL) return;                 /* dead: dropped silently */
-  Msg *m = newmsg(MSG_DATA, P->pid);
-  copy_tomsg(L, msg, m);
-  proc_sendsignal(P->vm, P->pid, to, MSG_DATA, m);
+  Msg *m = msg_new(P, MSG_DATA, P->pid);
+  /* a number, boolean, pid, ref or atom travels as it is: no fragment */
+  if (!val_isnil(msg) && (!val_iscollectable(msg) || (val_gc(msg)->marked & GC_SHARED)))
+    val_copy(&m->v, msg);
+  else
+    copy_tomsg(L, msg, m);               /* frees m when it raises */
+  if (Q->pstate == PS_EXITING) {         /* sent, never received */
+    msg_free(m);
+    return;
+  }
+  *Q->inbox_tail = m;
+  Q->inbox_tail = &m->next;
+  sched_ready(P->vm, Q);
 }
 
 void proc_send(lu_State *L, const Value *dest, const Value *msg) {
@@ -522,7 +575,7 @@ static void mq_unlink(Proc *P, Msg **link) {
   if (P->save == &m->next) P->save = link;
   if (P->mark == &m->next) P->mark = link;
   P->mq_len--;
-  free(m);
+  mem_giveblock(P, m, sizeof(Msg));
 }
 
 static void mq_append(Proc *P, Msg *m) {
@@ -544,7 +597,7 @@ bool proc_drain(Proc *P) {
     if (!alive) { msg_free(m); m = next; continue; }
     switch (m->kind) {
       case MSG_DATA:
-        copy_adopt(P, m);
+        if (m->frag.objs || m->frag.nfix) copy_adopt(P, m);   /* not for a scalar */
         mq_append(P, m);
         break;
       case SIG_KILL:

@@ -49,7 +49,7 @@ typedef struct Fragment {
   GCObj *tail;
   size_t bytes;           /* bytes allocated, charged to the receiver on adoption */
   Fixup *fix;
-  int nfix, capfix;
+  int nfix, capfix;       /* capfix < 0: fix is the caller's buffer of -capfix (not freed) */
 } Fragment;
 
 typedef struct Msg Msg;
@@ -64,8 +64,9 @@ struct Msg {
 /* Deep-copy v (from process P) into msg's fragment; raises a Lua error in
  * P for values that cannot be sent.  Charges reductions to P. */
 void copy_tomsg(lu_State *L, const Value *v, Msg *m);
-/* n values at vals, as a fragment table {v1, ..., vn} (spawn) */
-void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m);
+/* n values at vals into out[0..n-1], their objects in m's fragment (spawn:
+ * adopt m before out goes) */
+void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m, Value *out);
 /* Adopt a message's fragment into P's heap (fix-ups resolved). */
 void copy_adopt(Proc *P, Msg *m);
 /* Free a message that was never adopted. */
@@ -168,7 +169,10 @@ int timer_check(VM *vm);                        /* 0: heap and ref map consisten
 int mbox_match(const Value *pat, const Value *v, int depth);   /* 1, 0, or -1: a function (ask Lua) */
 void mbox_drain(lu_State *L);             /* adopt messages, act on signals (may end the process) */
 void mbox_setmark(lu_State *L, uint64_t ref);
-void mbox_recvstart(lu_State *L, Value *ra);
+/* RECV: 0 done (see opcodes.def), -1 out of reductions, -2 blocked (run
+ * it again: ra[0] is then true) */
+int mbox_recv(lu_State *L, Value *ra);
+void mbox_recvstart(lu_State *L, Value *ra);   /* RECV's start alone (unit tests) */
 const Value *mbox_peek(lu_State *L);      /* the message at the save pointer, or NULL */
 /* RECVSCAN: skip messages that cannot match; 0 done (ra[0] message or nil,
  * ra[1] sure match), -1 out of reductions (call again) */

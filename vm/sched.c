@@ -451,7 +451,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
         return true;
       }
       Value r;
-      val_setstr(&r, str_newz(P, "normal"));
+      val_setstr(&r, vm->normalmsg);     /* an atom: nothing to allocate in P */
       if (sched_startfinalizers(vm, P, &r)) return false;
       proc_finish(P, &r);
       return true;

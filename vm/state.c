@@ -24,6 +24,7 @@ VM *vm_new(void) {
   for (int i = 0; i < TM_N; i++) vm->tmname[i] = atom_newz(vm, tm_names[i]);
   vm->memerrmsg = atom_newz(vm, "not enough memory");
   vm->maxheapmsg = atom_newz(vm, "max_heap_size");
+  vm->normalmsg = atom_newz(vm, "normal");
   vm->next_pid = 0;
   big_setup();                /* GMP's allocator, before any bigint exists */
   return vm;
@@ -42,6 +43,8 @@ void vm_free(VM *vm) {
   free(vm->poller);
   if (vm->lualib) proto_decref(vm->lualib);
   for (int j = 0; j < 16; j++) if (vm->luamods[j]) proto_decref(vm->luamods[j]);
+  for (int j = 0; j < 8; j++)
+    if (vm->primcl[j]) { proto_decref(vm->primcl[j]->p); free(vm->primcl[j]); }
   for (int j = 0; j < 8; j++) if (vm->prims[j]) proto_decref(vm->prims[j]);    /* before the atoms its constants are */
   atom_freeall(vm);
   free(vm);
@@ -220,7 +223,7 @@ Proc *proc_new(VM *vm) {
   P->gcpause = 200;
   P->gcstepmul = 100;
   P->gcgen = 1;
-  P->gcthreshold = 64 * 1024;
+  P->gcthreshold = GC_MINTHRESHOLD;
   P->budget = LU_REDUCTIONS;
   P->reds = LU_REDUCTIONS;
   P->warn_on = 0;
@@ -265,6 +268,10 @@ void proc_free(Proc *P) {
   if (P->mt) free(P->mt);
   free(P->pkgpaths);
   free(P->rng);
+  /* from here on every block goes straight back to malloc (not through
+   * the free lists, which would only be emptied again below) */
+  mem_releasefree(P);
+  P->freebytes = SIZE_MAX / 2;
   gc_freeall(P);
   if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);
   if (P->libinst) mem_freevec(P, P->libinst, P->nlibinst, Table *);

@@ -148,6 +148,7 @@ struct VM {
   String *tmname[TM_N];       /* metamethod names, atoms */
   String *memerrmsg;          /* "not enough memory", atom */
   String *maxheapmsg;         /* "max_heap_size", atom */
+  String *normalmsg;          /* "normal", atom: the reason of a process that returns */
   uint32_t seed;              /* hash seed for strings */
   uint64_t next_pid;          /* (processes issue) */
   size_t code_bytes;          /* bytes of the code area (prototypes) */
@@ -157,6 +158,7 @@ struct VM {
   Proto *lualib;              /* compiled built-in Lua library (stdlib/), or NULL */
   Proto *luamods[16];         /* global libraries written in Lua, once loaded */
   Proto *prims[8];            /* primitive Lua functions (stdlib/prims), once loaded */
+  struct LClosure *primcl[8]; /* their closures: shared (GC_SHARED), no upvalues */
   /* process runtime (proc.c, sched.c): the scheduler thread's */
   Proc **ptab;                /* open addressing: pid -> Proc */
   size_t ptab_size, ptab_n;

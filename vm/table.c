@@ -1,5 +1,6 @@
 /* table.c — Lua tables (see table.h). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "table.h"
 #include "str.h"
@@ -78,6 +79,22 @@ Table *tab_new(Proc *P) {
   return t;
 }
 
+Table *tab_newarray(Proc *P, uint32_t n) {
+  Table *t = (Table *)gc_newobj(P, T_TABLE, sizeof(Table) + n * sizeof(Value));
+  t->marked |= GC_INLARR;
+  t->flags = 0xFF;
+  t->lsizenode = 0;
+  t->asize = n;
+  t->lenhint = 0;
+  t->array = (Value *)(t + 1);
+  for (uint32_t j = 0; j < n; j++) val_setnil(&t->array[j]);
+  t->node = dummynode;
+  t->lastfree = NULL;
+  t->metatable = NULL;
+  t->gclist = NULL;
+  return t;
+}
+
 size_t tab_memsize(const Table *t) {
   return sizeof(Table) + t->asize * sizeof(Value) +
          (tab_isdummy(t) ? 0 : tab_sizenode(t) * sizeof(Node));
@@ -85,6 +102,18 @@ size_t tab_memsize(const Table *t) {
 
 void tab_free(Proc *P, Table *t) {
   if (!tab_isdummy(t)) mem_freevec(P, t->node, tab_sizenode(t), Node);
+  if (t->marked & GC_INLARR) {
+    if (tab_inlarray(t)) {            /* one block, as allocated */
+      mem_free(P, t, sizeof(Table) + t->asize * sizeof(Value));
+      return;
+    }
+    /* the array moved out: the block is bigger than a Table, of a size
+     * no longer known, so it goes back to malloc, not to a free list */
+    if (t->array) mem_freevec(P, t->array, t->asize, Value);
+    P->totalbytes -= sizeof(Table);
+    free(t);
+    return;
+  }
   if (t->array) mem_freevec(P, t->array, t->asize, Value);
   mem_free(P, t, sizeof(Table));
 }
@@ -302,7 +331,24 @@ static void reinsert(lu_State *L, Table *t, Node *old, uint32_t oldsize) {
   }
 }
 
+/* a new table's array part (NEWTABLE, createtable): nothing to move; if
+ * the allocation raises, the table is untouched */
+static void setnils(Value *v, uint32_t n) {
+  for (uint32_t j = 0; j < n; j++) val_setnil(&v[j]);
+}
+
+static void newarray(Proc *P, Table *t, uint32_t n) {
+  Value *na = mem_newvec(P, n, Value);
+  setnils(na, n);
+  t->array = na;
+  t->asize = n;
+}
+
 void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
+  if (t->array == NULL && t->asize == 0 && tab_isdummy(t) && nhsize == 0) {
+    if (newasize > 0) newarray(P, t, newasize);
+    return;
+  }
   lu_State *L = P->L;
   uint32_t oldasize = t->asize;
   Node *oldnode = t->node;
@@ -331,8 +377,10 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
    * table must get its old hash part back, or its entries would be lost
    * and the old part leaked: drop the new part and pass the error on. */
   Value *na;
+  bool inl = tab_inlarray(t);         /* not a block of its own: never freed here */
   if (newasize == 0) {
-    if (t->array) mem_freevec(P, t->array, oldasize, Value);
+    if (inl) P->totalbytes -= oldasize * sizeof(Value);
+    else if (t->array) mem_freevec(P, t->array, oldasize, Value);
     na = NULL;
   } else {
     lu_Jmp jb;
@@ -340,7 +388,12 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
     jb.status = LU_OK;
     P->errorjmp = &jb;
     if (setjmp(jb.b) == 0) {
-      na = mem_realloc(P, t->array, oldasize * sizeof(Value), newasize * sizeof(Value));
+      if (inl) {
+        na = mem_alloc(P, newasize * sizeof(Value));
+        memcpy(na, t->array, (oldasize < newasize ? oldasize : newasize) * sizeof(Value));
+        P->totalbytes -= oldasize * sizeof(Value);   /* the room left in the table's block */
+      } else
+        na = mem_realloc(P, t->array, oldasize * sizeof(Value), newasize * sizeof(Value));
       P->errorjmp = jb.previous;
     } else {
       P->errorjmp = jb.previous;
@@ -354,7 +407,7 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
   }
   t->array = na;
   t->asize = newasize;
-  for (uint32_t i = oldasize; i < newasize; i++) val_setnil(&t->array[i]);
+  if (newasize > oldasize) setnils(t->array + oldasize, newasize - oldasize);
   t->node = newnode; t->lsizenode = newlsize; t->lastfree = newlastfree;
   /* re-insert the old hash part */
   reinsert(L, t, oldnode, oldhsize);

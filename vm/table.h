@@ -18,6 +18,13 @@
 #define tab_invalidatetm(t) ((t)->flags = 0)
 
 Table *tab_new(Proc *P);
+/* A table with an array part of n nils (n > 0) and no hash part, allocated
+ * in one block with the table (GC_INLARR): one allocation instead of two.
+ * If the array part is resized later it moves to a block of its own; the
+ * table's block stays as it was (tab_free knows it by the flag). */
+#define TAB_INLMAX 4              /* table constructors: up to 4 values */
+Table *tab_newarray(Proc *P, uint32_t n);
+#define tab_inlarray(t)   ((t)->array == (Value *)((Table *)(t) + 1))
 void tab_free(Proc *P, Table *t);
 void tab_resize(Proc *P, Table *t, uint32_t asize, uint32_t hsize);
 void tab_resizearray(Proc *P, Table *t, uint32_t asize);

@@ -66,6 +66,7 @@ struct GCObj { GC_HEADER; };
 #define GC_LAZY     0x10     /* table: library entries materialise on first use (lazy.c) */
 #define GC_ANY      0x20     /* table: made by process.any (a pattern) */
 #define GC_MODULE   0x40     /* table: a module require stored in package.loaded */
+#define GC_INLARR   0x80     /* table: allocated with room for its first array part (table.h) */
 
 typedef union Val {
   GCObj *gc;

@@ -112,7 +112,7 @@ static const char *verify1(const Proto *p, const Proto *parent, char *err, size_
         if (p->code[pc + 1] > (1u << 28)) FAIL("table size out of range at %d", pc + 1);
         break;
       case OP_SELF: case OP_SELFK: if (a + 1 >= maxs) FAIL("register out of range at %d", pc + 1); break;
-      case OP_RECVSTART: if (a + 2 >= maxs) FAIL("register out of range at %d", pc + 1); break;
+      case OP_RECV: if (a + 3 >= maxs) FAIL("register out of range at %d", pc + 1); break;
       case OP_RECVSCAN: if (a + 1 >= maxs) FAIL("register out of range at %d", pc + 1); break;
       case OP_CONCAT: if (b < 1 || a + b - 1 >= maxs) FAIL("CONCAT range out of frame at %d", pc + 1); break;
       case OP_LFALSESKIP:
