@@ -85,7 +85,7 @@ static int dochunk(lu_State *L, const char *src, size_t len, const char *name) {
   val_setlcl(L->top, cl);
   L->top++;
   lcl_initupvals(L->P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, L->P->globals);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, proc_globals(L->P));
   return docall(L, 0) == LU_OK ? 0 : 1;
 }
 
@@ -94,7 +94,7 @@ static int dolibrary(lu_State *L, const char *name) {
   Proc *P = L->P;
   Value rk;
   val_setstr(&rk, str_newz(P, "require"));
-  const Value *req = tab_getlazy(L, P->globals, &rk);
+  const Value *req = tab_getlazy(L, proc_globals(P), &rk);
   val_copy(L->top, req);
   val_setstr(L->top + 1, str_newz(P, name));
   L->top += 2;
@@ -105,7 +105,7 @@ static int dolibrary(lu_State *L, const char *name) {
   Value v;
   if (L->top > base) val_copy(&v, base); else val_setnil(&v);
   L->top = base;
-  tab_setstr(L, P->globals, str_newz(P, name), &v);
+  tab_setstr(L, proc_globals(P), str_newz(P, name), &v);
   return 0;
 }
 
@@ -227,10 +227,10 @@ static int handle_script(lu_State *L, char **argv, int script) {
   val_setlcl(L->top, cl);
   L->top++;
   lcl_initupvals(L->P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, L->P->globals);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, proc_globals(L->P));
   /* push the script arguments (arg[1..n]) */
   Table *argt = NULL;
-  const Value *av = tab_getstr(L->P->globals, str_newz(L->P, "arg"));
+  const Value *av = tab_getstr(proc_globals(L->P), str_newz(L->P, "arg"));
   if (val_istable(av)) argt = val_table(av);
   int n = 0;
   if (argt) {
@@ -253,7 +253,7 @@ static void createargtable(lu_State *L, char **argv, int argc, int script) {
   }
   Value tv;
   val_settable(&tv, t);
-  tab_setstr(L, P->globals, str_newz(P, "arg"), &tv);
+  tab_setstr(L, proc_globals(P), str_newz(P, "arg"), &tv);
 }
 
 #define has_error 1

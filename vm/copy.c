@@ -528,7 +528,7 @@ void copy_adopt(Proc *P, Msg *m) {
       continue;
     }
     switch (f->lib) {
-      case -1: t = P->globals; break;
+      case -1: t = proc_globals(P); break;
       case -2: t = proc_loaded(P); break;
       case -3: t = val_table(proc_registry(P)); break;
       default: t = lazy_libinst(L, f->lib); break;

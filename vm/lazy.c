@@ -64,7 +64,16 @@ static int nluamods(void) {
 const char *lazy_libname(int i) { return i < LIB_N ? libs[i].name : lurel_lualibs[i - LIB_N].name; }
 
 void lazy_init(Proc *P) {
-  P->globals->marked |= GC_LAZY;
+  (void)P;                     /* globals, package.loaded, the registry: made on first use */
+}
+
+Table *proc_globals(Proc *P) {
+  if (P->globals == NULL) {
+    Table *g = tab_new(P);
+    g->marked |= GC_LAZY;
+    P->globals = g;
+  }
+  return P->globals;
 }
 
 Table *proc_loaded(Proc *P) {
@@ -83,7 +92,7 @@ Value *proc_registry(Proc *P) {
     Value v;
     val_setthread(&v, P->mainthread);
     tab_setint(P->L, reg, 1, &v);
-    val_settable(&v, P->globals);
+    val_settable(&v, proc_globals(P));
     tab_setint(P->L, reg, 2, &v);
     val_settable(&v, proc_loaded(P));
     tab_setstr(P->L, reg, str_newz(P, "_LOADED"), &v);
@@ -101,7 +110,7 @@ int lazy_whichlib(Proc *P, const Table *t) {
 /* instances live in a small array, grown to the highest library used */
 Table *lazy_libinst(lu_State *L, int i) {
   Proc *P = L->P;
-  if (i == LIB_G) return P->globals;
+  if (i == LIB_G) return proc_globals(P);
   if (i >= P->nlibinst) {
     int n = i + 1;
     P->libinst = mem_realloc(P, P->libinst, (size_t)P->nlibinst * sizeof(Table *), (size_t)n * sizeof(Table *));
@@ -344,7 +353,7 @@ static void fill_lualib(lu_State *L, Table *t, int j) {
     if (vm->luamods[j] == NULL) lu_runerror(L, "internal: cannot load library '%s': %s", lurel_lualibs[j].name, err);
   }
   Value res;
-  if (!lazy_runchunk(L, vm->luamods[j], P->globals, &res) || !val_istable(&res)) {
+  if (!lazy_runchunk(L, vm->luamods[j], proc_globals(P), &res) || !val_istable(&res)) {
     if (val_isstr(&res))
       lu_runerror(L, "cannot load library '%s': %s", lurel_lualibs[j].name, str_data(val_str(&res)));
     lu_runerror(L, "cannot load library '%s'", lurel_lualibs[j].name);

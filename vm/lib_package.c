@@ -195,7 +195,7 @@ static void pushmodclosure(lu_State *L, Proto *p) {
   val_setlcl(&v, cl);
   lu_pushv(L, &v);
   lcl_initupvals(P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, P->globals);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, proc_globals(P));
 }
 
 static int searcher_Lua(lu_State *L) {

@@ -127,6 +127,15 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
   free(m);
   stack_check(L1, nargs + 2);
   for (uint32_t j = 0; j < args->asize; j++) { val_copy(L1->top, &args->array[j]); L1->top++; }
+  /* the table was only the carrier: nothing else refers to it, and it was
+   * adopted last (the head of allgc), so it goes now instead of staying
+   * as garbage in an idle process until its first collection */
+  if (P->allgc == (GCObj *)args && tab_isdummy(args)) {
+    P->allgc = args->next;
+    P->totalbytes -= sizeof(Table) + args->asize * sizeof(Value);
+    free(args->array);         /* not into the free lists: it is back in malloc's */
+    free(args);
+  }
   do_callentry(L1, L1->top - nargs - 1, 0);
   if (o && o->link) {
     /* linked before it runs, atomically */

@@ -42,6 +42,8 @@ void vm_free(VM *vm) {
   free(vm->poller);
   if (vm->lualib) proto_decref(vm->lualib);
   for (int j = 0; j < 16; j++) if (vm->luamods[j]) proto_decref(vm->luamods[j]);
+  for (int j = 0; j < 8; j++)
+    if (vm->primcl[j]) { proto_decref(vm->primcl[j]->p); free(vm->primcl[j]); }
   for (int j = 0; j < 8; j++) if (vm->prims[j]) proto_decref(vm->prims[j]);    /* before the atoms its constants are */
   atom_freeall(vm);
   free(vm);
@@ -245,7 +247,6 @@ Proc *proc_new(VM *vm) {
   stack_init(P, L);
   L->next = P->allgc;
   P->allgc = (GCObj *)L;
-  P->globals = tab_new(P);
   return P;
 }
 

@@ -155,6 +155,7 @@ struct VM {
   Proto *lualib;              /* compiled built-in Lua library (stdlib/), or NULL */
   Proto *luamods[16];         /* global libraries written in Lua, once loaded */
   Proto *prims[8];            /* primitive Lua functions (stdlib/prims), once loaded */
+  LClosure *primcl[8];        /* their closures, shared by all processes (GC_SHARED) */
   /* process runtime (proc.c, sched.c): the scheduler thread's */
   Proc **ptab;                /* open addressing: pid -> Proc */
   size_t ptab_size, ptab_n;
@@ -248,7 +249,7 @@ struct Proc {
   size_t strt_size, strt_nuse;
   /* the Lua universe */
   Value registry;             /* registry table (proc_registry creates it) */
-  Table *globals;
+  Table *globals;             /* NULL until first used: proc_globals() */
   Table *loaded;              /* package.loaded (proc_loaded creates it) */
   uint64_t *rng;              /* math.random state (xoshiro256**), made by the math library */
   Table *strmt;               /* metatable of strings */
@@ -269,6 +270,8 @@ struct Proc {
 /* metatable of the basic type t (strings: P->strmt) */
 #define proc_typemt(P, t)  ((t) == LU_TSTRING ? (P)->strmt : (P)->mt ? (P)->mt[t] : NULL)
 void proc_settypemt(Proc *P, int t, Table *mt);
+/* the process's globals table, made (empty and lazy, lazy.h) on first use */
+Table *proc_globals(Proc *P);
 
 #define G(L)          ((L)->P)
 #define proc_vm(P)    ((P)->vm)

@@ -105,7 +105,7 @@ static inline LClosure *th_pushproto(Proc *P, Proto *p) {
   val_setlcl(L->top, cl);
   L->top++;
   lcl_initupvals(P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, P->globals);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, proc_globals(P));
   return cl;
 }
 

@@ -111,7 +111,7 @@ static size_t checkproc(Proc *P, size_t *refs) {
   for (int l = 0; l < 3; l++)
     for (GCObj *o = lists[l]; o; o = o->next) checkobj(&c, o);
   /* roots */
-  ref(&c, (GCObj *)P->globals);
+  ref(&c, (GCObj *)proc_globals(P));
   ref(&c, (GCObj *)P->loaded);
   refv(&c, &P->registry);
   ref(&c, (GCObj *)P->strmt);
@@ -162,7 +162,7 @@ static void runprog(lu_State *L, void *ud) {
   val_setlcl(L->top, cl);
   L->top++;
   lcl_initupvals(P, cl);
-  val_settable(cl->upvals[0]->v, P->globals);
+  val_settable(cl->upvals[0]->v, proc_globals(P));
   do_callentry(L, L->top - 1, LU_MULTRET);
   P->pstate = PS_WAITING;
   sched_ready(P->vm, P);
