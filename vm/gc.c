@@ -34,28 +34,29 @@ static inline void check_maxheap(Proc *P, size_t more) {
   if (P->maxheap && P->totalbytes + more > 2 * P->maxheap + 65536) heap_kill(P);
 }
 
-#define memclass(n) ((int)(((n) - 1) >> 4))
-#define NCLASS 8
+#define memclass(n) mem_class(n)
 
 void mem_releasefree(Proc *P) {
-  for (int c = 0; c < NCLASS; c++) {
+  if (P->freelist == NULL) return;
+  for (int c = 0; c < MEM_NCLASS; c++) {
     void *b = P->freelist[c];
     while (b) { void *nx = *(void **)b; free(b); b = nx; }
-    P->freelist[c] = NULL;
   }
+  free(P->freelist);
+  P->freelist = NULL;
   P->freebytes = 0;
 }
 
 static void *rawalloc(Proc *P, size_t n) {
   if (n <= MEM_SMALL) {
-    int c = memclass(n ? n : 1);
-    void *b = P->freelist[c];
-    if (b) {
+    int c = memclass(n);
+    void *b;
+    if (P->freelist && (b = P->freelist[c]) != NULL) {
       P->freelist[c] = *(void **)b;
-      P->freebytes -= (size_t)(c + 1) * 16;
+      P->freebytes -= mem_clsize(c);
       return b;
     }
-    return malloc((size_t)(c + 1) * 16);
+    return malloc(mem_clsize(c));
   }
   return malloc(n);
 }
@@ -63,12 +64,18 @@ static void *rawalloc(Proc *P, size_t n) {
 static void rawfree(Proc *P, void *b, size_t n) {
   /* a process keeps freed small blocks for its own next allocations, up
    * to a bound (a process that receives many messages frees blocks other
-   * processes allocated: without the bound its lists would only grow) */
+   * processes allocated: without the bound its lists would only grow).
+   * The lists' array is made with the first block kept: a process that
+   * never freed anything (an idle one) has none. */
   if (n <= MEM_SMALL && P->freebytes < (64u << 10) + P->totalbytes / 2) {
-    int c = memclass(n ? n : 1);
+    if (P->freelist == NULL && (P->freelist = calloc(MEM_NCLASS, sizeof(void *))) == NULL) {
+      free(b);
+      return;
+    }
+    int c = memclass(n);
     *(void **)b = P->freelist[c];
     P->freelist[c] = b;
-    P->freebytes += (size_t)(c + 1) * 16;
+    P->freebytes += mem_clsize(c);
     return;
   }
   free(b);
@@ -115,17 +122,7 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
  * has one (the block leaves this heap; the receiver's lists take it back
  * when it dies there), else malloc'd; not counted in this heap */
 void *mem_takeblock(Proc *P, size_t n) {
-  if (n <= MEM_SMALL) {
-    int c = memclass(n ? n : 1);
-    void *b = P->freelist[c];
-    if (b) {
-      P->freelist[c] = *(void **)b;
-      P->freebytes -= (size_t)(c + 1) * 16;
-      return b;
-    }
-    return malloc((size_t)(c + 1) * 16);
-  }
-  return malloc(n);
+  return rawalloc(P, n);
 }
 
 void mem_reserve(Proc *P, size_t more) {
@@ -153,11 +150,11 @@ static inline void markobj(Proc *P, GCObj *o) {
   o->marked |= GC_BLACK;
   switch (o->tt) {
     case T_STR: return;                  /* no children */
-    case T_TABLE: ((Table *)o)->gclist = P->gray; break;
-    case T_LCL: ((LClosure *)o)->gclist = P->gray; break;
-    case T_CCL: ((CClosure *)o)->gclist = P->gray; break;
-    case T_UDATA: ((Udata *)o)->gclist = P->gray; break;
-    case T_THREAD: ((lu_State *)o)->gclist = P->gray; break;
+    case T_TABLE: ((Table *)o)->gclist = P->gw->gray; break;
+    case T_LCL: ((LClosure *)o)->gclist = P->gw->gray; break;
+    case T_CCL: ((CClosure *)o)->gclist = P->gw->gray; break;
+    case T_UDATA: ((Udata *)o)->gclist = P->gw->gray; break;
+    case T_THREAD: ((lu_State *)o)->gclist = P->gw->gray; break;
     case T_UPVAL: {
       /* open or closed, its current value is reachable through it */
       UpVal *uv = (UpVal *)o;
@@ -166,7 +163,7 @@ static inline void markobj(Proc *P, GCObj *o) {
     }
     default: return;
   }
-  P->gray = o;
+  P->gw->gray = o;
 }
 
 #define markvalue(P, v) do { const Value *mv_ = (v); \
@@ -209,7 +206,7 @@ static void traverseweak(Proc *P, Table *t, int mode) {
   }
   if (!(mode & 2)) for (uint32_t i = 0; i < t->asize; i++) markvalue(P, &t->array[i]);
   else for (uint32_t i = 0; i < t->asize; i++) if (t->array[i].tt == T_STR) markvalue(P, &t->array[i]);
-  Table **list = mode == 3 ? &P->allweak : mode == 1 ? &P->ephemeron : &P->weak;
+  Table **list = mode == 3 ? &P->gw->allweak : mode == 1 ? &P->gw->ephemeron : &P->gw->weak;
   t->gclist = (GCObj *)*list;
   *list = t;
 }
@@ -246,37 +243,37 @@ static void traversethread(Proc *P, lu_State *th) {
 }
 
 static void propagate(Proc *P) {
-  while (P->gray) {
-    GCObj *o = P->gray;
+  while (P->gw->gray) {
+    GCObj *o = P->gw->gray;
     switch (o->tt) {
-      case T_TABLE: { Table *t = (Table *)o; P->gray = t->gclist; t->gclist = NULL; traversetable(P, t); break; }
+      case T_TABLE: { Table *t = (Table *)o; P->gw->gray = t->gclist; t->gclist = NULL; traversetable(P, t); break; }
       case T_LCL: {
         LClosure *cl = (LClosure *)o;
-        P->gray = cl->gclist;
+        P->gw->gray = cl->gclist;
         for (int i = 0; i < cl->nupvalues; i++)
           if (cl->upvals[i]) markobj(P, (GCObj *)cl->upvals[i]);
         break;
       }
       case T_CCL: {
         CClosure *cl = (CClosure *)o;
-        P->gray = cl->gclist;
+        P->gw->gray = cl->gclist;
         for (int i = 0; i < cl->nupvalues; i++) markvalue(P, &cl->upvalue[i]);
         break;
       }
       case T_UDATA: {
         Udata *u = (Udata *)o;
-        P->gray = u->gclist;
+        P->gw->gray = u->gclist;
         if (u->metatable) markobj(P, (GCObj *)u->metatable);
         for (int i = 0; i < u->nuvalue; i++) markvalue(P, &udata_uv(u)[i]);
         break;
       }
       case T_THREAD: {
         lu_State *th = (lu_State *)o;
-        P->gray = th->gclist;
+        P->gw->gray = th->gclist;
         traversethread(P, th);
         break;
       }
-      default: lu_assert(0); P->gray = NULL; break;
+      default: lu_assert(0); P->gw->gray = NULL; break;
     }
   }
 }
@@ -286,7 +283,7 @@ static void convergeephemerons(Proc *P) {
   bool changed;
   do {
     changed = false;
-    for (Table *t = P->ephemeron; t; t = (Table *)t->gclist) {
+    for (Table *t = P->gw->ephemeron; t; t = (Table *)t->gclist) {
       if (tab_isdummy(t)) continue;
       uint32_t size = tab_sizenode(t);
       for (uint32_t i = 0; i < size; i++) {
@@ -419,15 +416,15 @@ static void unmarklist(GCObj *o) {
 
 void gc_fullcollect(Proc *P) {
   if (P->L == NULL) return;
-  P->gray = NULL;
-  P->weak = P->ephemeron = P->allweak = NULL;
+  GCWork work = { NULL, NULL, NULL, NULL };
+  P->gw = &work;
   markroots(P);
   for (GCObj *o = P->tobefnz; o; o = o->next) markobj(P, o);   /* still to finalize */
   propagate(P);
   convergeephemerons(P);
   /* weak values die before finalizers resurrect anything */
-  clearbyvalues(P->weak);
-  clearbyvalues(P->allweak);
+  clearbyvalues(P->gw->weak);
+  clearbyvalues(P->gw->allweak);
   /* unreachable objects with finalizers come back (marked) to be finalized */
   GCObj *before = P->tobefnz;
   separatetobefnz(P, false);
@@ -435,10 +432,10 @@ void gc_fullcollect(Proc *P) {
   (void)before;
   propagate(P);
   convergeephemerons(P);
-  clearbykeys(P->ephemeron);
-  clearbykeys(P->allweak);
-  clearbyvalues(P->weak);
-  clearbyvalues(P->allweak);
+  clearbykeys(P->gw->ephemeron);
+  clearbykeys(P->gw->allweak);
+  clearbyvalues(P->gw->weak);
+  clearbyvalues(P->gw->allweak);
   str_sweep(P);
   sweep(P);
   unmarklist(P->finobj);
@@ -450,6 +447,7 @@ void gc_fullcollect(Proc *P) {
 #endif
   /* shrink the string table when it is mostly empty */
   if (P->strt_nuse < P->strt_size / 4 && P->strt_size > 16) str_resize(P, P->strt_size / 2);
+  P->gw = NULL;
 }
 
 void gc_step(lu_State *L) {

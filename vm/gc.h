@@ -19,11 +19,20 @@
 #include "state.h"
 
 /* Small blocks (up to MEM_SMALL bytes) come from per-process free lists by
- * 16-byte size class, so that a collection's burst of frees feeds the next
- * allocations without going back to malloc.  Anything freed with mem_free
- * must have been allocated by mem_alloc, or with malloc(mem_roundup(n)). */
-#define MEM_SMALL 128
-static inline size_t mem_roundup(size_t n) { return n <= MEM_SMALL ? (n == 0 ? 16 : (n + 15) & ~(size_t)15) : n; }
+ * size class, so that a collection's burst of frees feeds the next
+ * allocations without going back to malloc.  Class c holds blocks of
+ * 16c + 24 bytes: glibc's malloc serves those from chunks of exactly
+ * 16c + 32 bytes (an 8-byte header, 16-byte steps), so a 40-byte object
+ * (a closure with one upvalue, an upvalue) takes a 48-byte chunk, not 64.
+ * Anything freed with mem_free must have been allocated by mem_alloc, or
+ * with malloc(mem_roundup(n)). */
+#define MEM_NCLASS 8
+#define MEM_SMALL (16 * (MEM_NCLASS - 1) + 24)
+#define mem_class(n)  ((n) <= 24 ? 0 : (int)(((n) - 9) >> 4))
+#define mem_clsize(c) ((size_t)(c) * 16 + 24)
+static inline size_t mem_roundup(size_t n) { return n <= MEM_SMALL ? mem_clsize(mem_class(n)) : n; }
+/* give the free lists back to malloc (and their array: an idle process
+ * keeps none) */
 void mem_releasefree(Proc *P);
 void *mem_alloc(Proc *P, size_t n);
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize);

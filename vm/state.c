@@ -15,7 +15,7 @@
 /* A new thread's stack: small, because most processes and coroutines stay
  * small (a process waiting in receive uses about a dozen slots); it grows
  * on demand (calls check their frame size, C functions get LU_MINSTACK). */
-#define BASIC_STACK_SIZE  16
+#define BASIC_STACK_SIZE  12
 
 VM *vm_new(void) {
   VM *vm = calloc(1, sizeof(VM));
