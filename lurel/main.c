@@ -434,7 +434,7 @@ done:
   P = vm->mainproc;
   /* the main process's pending finalizers run before the VM goes, as
    * lua_close runs them */
-  if (P && P->pstate != PS_DEAD && !vm->exiting && (P->finobj || P->tobefnz)) {
+  if (P && P->pstate != PS_DEAD && !vm->exiting && (proc_finobj(P) || proc_tobefnz(P))) {
     lu_State *ML = P->mainthread;
     gc_finalizeall(P);
     val_setlcf(ML->top, lib_gcfinalizers);

@@ -137,15 +137,15 @@ static int identity(Copy *C, const GCObj *o, const String **modname) {
   if (o->tt != T_TABLE) return -100;
   const Table *t = (const Table *)o;
   if (t == P->globals) return -1;
-  if (P->loaded && t == P->loaded) return -2;
-  if (val_istable(&P->registry) && t == val_table(&P->registry)) return -3;
+  if (proc_loadedp(P) && t == proc_loadedp(P)) return -2;
+  if (P->ex && val_istable(&P->ex->registry) && t == val_table(&P->ex->registry)) return -3;
   int i = lazy_whichlib(P, t);
   if (i >= 0) return i;
-  if ((t->marked & GC_MODULE) && P->loaded) {
+  if ((t->marked & GC_MODULE) && proc_loadedp(P)) {
     /* a module require loaded: its name, if it is still package.loaded's */
     Value kv[2];
     val_setnil(&kv[0]);
-    while (tab_next(C->L, P->loaded, kv)) {
+    while (tab_next(C->L, proc_loadedp(P), kv)) {
       if (val_isstr(&kv[0]) && val_istable(&kv[1]) && val_table(&kv[1]) == t) {
         *modname = val_str(&kv[0]);
         return -4;

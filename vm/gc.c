@@ -333,15 +333,17 @@ static void clearbykeys(Table *list) {
 }
 
 static void markroots(Proc *P) {
-  markvalue(P, &P->registry);
+  if (P->ex) {
+    markvalue(P, &P->ex->registry);
+    if (P->ex->loaded) markobj(P, (GCObj *)P->ex->loaded);
+    if (P->ex->mt) for (int i = 0; i < LU_NUMTYPES; i++) if (P->ex->mt[i]) markobj(P, (GCObj *)P->ex->mt[i]);
+    if (P->ex->scratch) markobj(P, (GCObj *)P->ex->scratch);
+  }
   if (P->globals) markobj(P, (GCObj *)P->globals);
-  if (P->loaded) markobj(P, (GCObj *)P->loaded);
   if (P->strmt) markobj(P, (GCObj *)P->strmt);
-  if (P->mt) for (int i = 0; i < LU_NUMTYPES; i++) if (P->mt[i]) markobj(P, (GCObj *)P->mt[i]);
   for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(P, (GCObj *)P->libinst[i]);
   if (P->mainthread) markobj(P, (GCObj *)P->mainthread);
   if (P->L) markobj(P, (GCObj *)P->L);
-  if (P->scratch) markobj(P, (GCObj *)P->scratch);
   markvalue(P, &P->exitreason);
   for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(P, &m->v);
 }
@@ -397,8 +399,9 @@ static void sweep(Proc *P) {
 
 /* unreachable objects with finalizers go to tobefnz, in order */
 static void separatetobefnz(Proc *P, bool all) {
-  GCObj **p = &P->finobj;
-  GCObj **lastnext = &P->tobefnz;
+  if (P->ex == NULL) return;
+  GCObj **p = &P->ex->finobj;
+  GCObj **lastnext = &P->ex->tobefnz;
   while (*lastnext) lastnext = &(*lastnext)->next;
   while (*p) {
     GCObj *o = *p;
@@ -419,17 +422,15 @@ void gc_fullcollect(Proc *P) {
   GCWork work = { NULL, NULL, NULL, NULL };
   P->gw = &work;
   markroots(P);
-  for (GCObj *o = P->tobefnz; o; o = o->next) markobj(P, o);   /* still to finalize */
+  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(P, o);   /* still to finalize */
   propagate(P);
   convergeephemerons(P);
   /* weak values die before finalizers resurrect anything */
   clearbyvalues(P->gw->weak);
   clearbyvalues(P->gw->allweak);
   /* unreachable objects with finalizers come back (marked) to be finalized */
-  GCObj *before = P->tobefnz;
   separatetobefnz(P, false);
-  for (GCObj *o = P->tobefnz; o; o = o->next) markobj(P, o);
-  (void)before;
+  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(P, o);
   propagate(P);
   convergeephemerons(P);
   clearbykeys(P->gw->ephemeron);
@@ -438,8 +439,8 @@ void gc_fullcollect(Proc *P) {
   clearbyvalues(P->gw->allweak);
   str_sweep(P);
   sweep(P);
-  unmarklist(P->finobj);
-  unmarklist(P->tobefnz);
+  unmarklist(proc_finobj(P));
+  unmarklist(proc_tobefnz(P));
   size_t th = P->totalbytes / 100 * (size_t)(P->gcpause < 100 ? 100 : P->gcpause);
   P->gcthreshold = th < GC_MINTHRESHOLD ? GC_MINTHRESHOLD : th;
 #ifdef LU_STRESS
@@ -468,8 +469,9 @@ void gc_checkfinalizer(Proc *P, GCObj *o, Table *mt) {
   for (GCObj **p = &P->allgc; *p; p = &(*p)->next) {
     if (*p == o) {
       *p = o->next;
-      o->next = P->finobj;
-      P->finobj = o;
+      ProcExtra *x = proc_extra(P);
+      o->next = x->finobj;
+      x->finobj = o;
       o->marked |= GC_FINOBJ;
       return;
     }
@@ -481,9 +483,9 @@ void gc_finalizeall(Proc *P) {
 }
 
 GCObj *gc_nextfinalize(Proc *P) {
-  GCObj *o = P->tobefnz;
+  GCObj *o = proc_tobefnz(P);
   if (o == NULL) return NULL;
-  P->tobefnz = o->next;
+  P->ex->tobefnz = o->next;
   o->marked &= (uint8_t)~GC_FINOBJ;       /* finalized once; a new setmetatable re-arms */
   o->next = P->allgc;
   P->allgc = o;
@@ -492,7 +494,8 @@ GCObj *gc_nextfinalize(Proc *P) {
 
 void gc_freeall(Proc *P) {
   /* objects with finalizers are freed like the others (no Lua code runs here) */
-  for (GCObj **lists[2] = { &P->finobj, &P->tobefnz }, ***l = lists; l < lists + 2; l++) {
+  for (GCObj **lists[2] = { P->ex ? &P->ex->finobj : NULL, P->ex ? &P->ex->tobefnz : NULL },
+       ***l = lists; P->ex && l < lists + 2; l++) {
     while (**l) {
       GCObj *o = **l;
       **l = o->next;

@@ -69,7 +69,7 @@ void gc_checkfinalizer(Proc *P, GCObj *o, Table *mt);
 void gc_finalizeall(Proc *P);
 /* pop the next object whose finalizer must run (back on allgc), or NULL */
 GCObj *gc_nextfinalize(Proc *P);
-#define gc_pendingfin(P) ((P)->tobefnz != NULL)
+#define gc_pendingfin(P) ((P)->ex != NULL && (P)->ex->tobefnz != NULL)
 void gc_freeobj(Proc *P, GCObj *o);
 
 #endif

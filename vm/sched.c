@@ -331,7 +331,7 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
 /* A process that ended (not killed) runs its pending finalizers first, as
  * lua_close does: a fresh entry on its main thread.  True when started. */
 bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
-  if (P->killed || P->finalizing || (P->finobj == NULL && P->tobefnz == NULL)) return false;
+  if (P->killed || P->finalizing || (proc_finobj(P) == NULL && proc_tobefnz(P) == NULL)) return false;
   P->finalizing = 1;
   val_copy(&P->exitreason, reason);
   lu_State *L = P->mainthread;

@@ -201,12 +201,23 @@ void stack_grow(lu_State *L, int n) {
 
 void proc_settypemt(Proc *P, int t, Table *mt) {
   if (t == LU_TSTRING) { P->strmt = mt; return; }
-  if (P->mt == NULL) {
+  if (P->ex == NULL || P->ex->mt == NULL) {
     if (mt == NULL) return;
-    P->mt = calloc(LU_NUMTYPES, sizeof(Table *));
-    if (P->mt == NULL) mem_error(P);
+    ProcExtra *x = proc_extra(P);
+    x->mt = calloc(LU_NUMTYPES, sizeof(Table *));
+    if (x->mt == NULL) mem_error(P);
   }
-  P->mt[t] = mt;
+  P->ex->mt[t] = mt;
+}
+
+ProcExtra *proc_extra(Proc *P) {
+  if (P->ex == NULL) {
+    ProcExtra *x = calloc(1, sizeof(ProcExtra));
+    if (x == NULL) abort();
+    val_setnil(&x->registry);
+    P->ex = x;
+  }
+  return P->ex;
 }
 
 Proc *proc_new(VM *vm) {
@@ -220,7 +231,6 @@ Proc *proc_new(VM *vm) {
   P->budget = LU_REDUCTIONS;
   P->reds = LU_REDUCTIONS;
   P->warn_on = 0;
-  val_setnil(&P->registry);
   /* an empty mailbox (proc.h) */
   P->inbox_tail = &P->inbox_head;
   P->mq_tail = &P->mq_head;
@@ -257,12 +267,15 @@ void proc_free(Proc *P) {
   for (struct Msg *m = P->mq_head; m; ) { struct Msg *nx = m->next; free(m); m = nx; }
   P->inbox_head = P->mq_head = NULL;
   proc_freerel(P);
-  if (P->mt) free(P->mt);
-  free(P->pkgpaths);
-  free(P->rng);
   gc_freeall(P);
   if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);
   if (P->libinst) mem_freevec(P, P->libinst, P->nlibinst, Table *);
   mem_releasefree(P);
+  if (P->ex) {
+    free(P->ex->mt);
+    free(P->ex->pkgpaths);
+    free(P->ex->rng);
+    free(P->ex);
+  }
   free(P);
 }

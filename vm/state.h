@@ -210,6 +210,20 @@ typedef struct GCWork {
 /* Field order: small fields packed together, no padding holes (an idle
  * process is mostly this struct; see docs/internals.md, "memory of a
  * process"). */
+/* The parts of a process that most processes never use, made on first
+ * need (proc_extra): an idle process does without. */
+typedef struct ProcExtra {
+  char *pkgpaths;             /* package.path "\0" cpath inherited at spawn, or NULL */
+  char *regname;              /* registered name (in vm->names), or NULL */
+  GCObj *finobj;              /* objects with a __gc finalizer (not on allgc) */
+  GCObj *tobefnz;             /* unreachable ones waiting for their finalizer */
+  Value registry;             /* registry table (proc_registry creates it) */
+  Table *loaded;              /* package.loaded (proc_loaded creates it) */
+  uint64_t *rng;              /* math.random state (xoshiro256**), made by the math library */
+  Table **mt;                 /* metatables of the other basic types (NULL: none yet) */
+  lu_State *scratch;          /* thread for running library openers (lazy.c) */
+} ProcExtra;
+
 struct Proc {
   VM *vm;
   /* identity and scheduling (proc.c, sched.c) */
@@ -235,7 +249,6 @@ struct Proc {
   int mq_len;
   uint32_t naliases;          /* active aliases in vm->aliases */
   Proc *rq_next;
-  char *pkgpaths;             /* package.path "\0" cpath inherited at spawn, or NULL */
   /* messages: inbox (others append; SMP: under a lock), private queue */
   struct Msg *inbox_head, **inbox_tail;
   struct Msg *mq_head, **mq_tail;
@@ -244,13 +257,11 @@ struct Proc {
   uint64_t mark_ref;
   /* links and monitors (proc.c), allocated with the first one */
   struct ProcRel *rel;
-  char *regname;
   struct Timer *timer;        /* receive timeout / sleep */
+  struct ProcExtra *ex;       /* what most processes never use, or NULL: proc_extra() */
   Value exitreason;           /* set when an exit signal or kill ends it */
   /* heap */
   GCObj *allgc;               /* every collectable object of this process */
-  GCObj *finobj;              /* objects with a __gc finalizer (not on allgc) */
-  GCObj *tobefnz;             /* unreachable ones waiting for their finalizer */
   GCWork *gw;                 /* the running collection's work lists, or NULL */
   size_t totalbytes;          /* bytes allocated, off-heap bytes included */
   size_t gcthreshold;         /* collect when totalbytes passes this */
@@ -263,23 +274,24 @@ struct Proc {
   String **strt;
   size_t strt_size, strt_nuse;
   /* the Lua universe */
-  Value registry;             /* registry table (proc_registry creates it) */
   Table *globals;             /* NULL until first used: proc_globals() */
-  Table *loaded;              /* package.loaded (proc_loaded creates it) */
-  uint64_t *rng;              /* math.random state (xoshiro256**), made by the math library */
   Table *strmt;               /* metatable of strings */
-  Table **mt;                 /* metatables of the other basic types (NULL: none yet) */
   Table **libinst;            /* library instances, by LIB_ index (lazy.h) */
   lu_State *mainthread;
   lu_State *L;                /* running thread */
-  lu_State *scratch;          /* thread for running library openers (lazy.c) */
   lu_Jmp *errorjmp;
   uint64_t reductions;        /* total reductions */
 };
 
 /* metatable of the basic type t (strings: P->strmt) */
-#define proc_typemt(P, t)  ((t) == LU_TSTRING ? (P)->strmt : (P)->mt ? (P)->mt[t] : NULL)
+#define proc_typemt(P, t)  ((t) == LU_TSTRING ? (P)->strmt : (P)->ex && (P)->ex->mt ? (P)->ex->mt[t] : NULL)
 void proc_settypemt(Proc *P, int t, Table *mt);
+/* P's ProcExtra, made (zeroed) if it has none yet */
+ProcExtra *proc_extra(Proc *P);
+#define proc_regname(P)   ((P)->ex ? (P)->ex->regname : NULL)
+#define proc_finobj(P)    ((P)->ex ? (P)->ex->finobj : NULL)
+#define proc_tobefnz(P)   ((P)->ex ? (P)->ex->tobefnz : NULL)
+#define proc_loadedp(P)   ((P)->ex ? (P)->ex->loaded : NULL)      /* NULL: not made yet */
 /* the process's globals table, made (empty and lazy, lazy.h) on first use */
 Table *proc_globals(Proc *P);
 
