@@ -49,8 +49,27 @@ void vm_free(VM *vm) {
   free(vm);
 }
 
-static void stack_init(Proc *P, lu_State *L1) {
-  L1->stack = mem_newvec(P, BASIC_STACK_SIZE + LU_EXTRA_STACK, Value);
+/* A new process is one malloc'd block: the Proc, its main thread, the
+ * thread's first stack and its first CallInfos (an idle process waiting in
+ * receive has two frames: the spawned function's and receive's).  A stack
+ * that grows moves out of the block; the CallInfos in it stay linked, first
+ * after base_ci, for good. */
+#define BLOCK_NCI  2
+typedef struct ProcBlock {
+  Proc P;
+  lu_State L;
+  CallInfo ci[BLOCK_NCI];
+  Value stack[BASIC_STACK_SIZE + LU_EXTRA_STACK];
+} ProcBlock;
+
+static inline bool ci_inblock(lu_State *L, CallInfo *ci) {
+  if (!(L->inblock & TH_CI)) return false;
+  CallInfo *b = ((ProcBlock *)L->P)->ci;
+  return ci >= b && ci < b + BLOCK_NCI;
+}
+
+static void stack_init(Proc *P, lu_State *L1, Value *stack) {
+  L1->stack = stack ? stack : mem_newvec(P, BASIC_STACK_SIZE + LU_EXTRA_STACK, Value);
   for (int i = 0; i < BASIC_STACK_SIZE + LU_EXTRA_STACK; i++) val_setnil(&L1->stack[i]);
   L1->top = L1->stack;
   L1->stack_last = L1->stack + BASIC_STACK_SIZE;
@@ -98,13 +117,14 @@ static void thread_initfields(Proc *P, lu_State *L1) {
   L1->entry_nres = 0;
   L1->entry_func = 0;
   L1->kstatus = LU_OK;
+  L1->inblock = 0;
   val_setnil(&L1->errval);
 }
 
 lu_State *thread_new(Proc *P) {
   lu_State *L1 = (lu_State *)gc_newobj(P, T_THREAD, sizeof(lu_State));
   thread_initfields(P, L1);
-  stack_init(P, L1);
+  stack_init(P, L1, NULL);
   return L1;
 }
 
@@ -113,7 +133,8 @@ static void freeci(Proc *P, lu_State *L1) {
   L1->base_ci.next = NULL;
   while (ci) {
     CallInfo *nx = ci->next;
-    mem_free(P, ci, sizeof(CallInfo));
+    if (ci_inblock(L1, ci)) P->totalbytes -= sizeof(CallInfo);
+    else mem_free(P, ci, sizeof(CallInfo));
     ci = nx;
   }
   L1->nci = 0;
@@ -123,10 +144,12 @@ void thread_free(Proc *P, lu_State *L1) {
   if (L1->stack) {
     upval_close(L1, L1->stack);
     freeci(P, L1);
-    mem_freevec(P, L1->stack, stack_size(L1) + LU_EXTRA_STACK, Value);
+    if (L1->inblock & TH_STACK) P->totalbytes -= (size_t)(stack_size(L1) + LU_EXTRA_STACK) * sizeof(Value);
+    else mem_freevec(P, L1->stack, stack_size(L1) + LU_EXTRA_STACK, Value);
   }
   if (L1->tbc) mem_freevec(P, L1->tbc, L1->tbccap, ptrdiff_t);
-  mem_free(P, L1, sizeof(lu_State));
+  if (L1->inblock & TH_SELF) P->totalbytes -= sizeof(lu_State);   /* freed with its Proc */
+  else mem_free(P, L1, sizeof(lu_State));
 }
 
 CallInfo *ci_extend(lu_State *L) {
@@ -138,11 +161,14 @@ CallInfo *ci_extend(lu_State *L) {
   return ci;
 }
 
-/* free the unused CallInfos beyond the current one (half of them) */
+/* free the unused CallInfos beyond the current one (those in the
+ * process's block stay) */
 void ci_shrink(lu_State *L) {
-  CallInfo *ci = L->ci->next;
+  CallInfo *last = L->ci;
+  while (last->next && ci_inblock(L, last->next)) last = last->next;
+  CallInfo *ci = last->next;
   if (ci == NULL) return;
-  L->ci->next = NULL;
+  last->next = NULL;
   while (ci) {
     CallInfo *nx = ci->next;
     mem_free(L->P, ci, sizeof(CallInfo));
@@ -170,7 +196,13 @@ void stack_realloc(lu_State *L, int newsize) {
     if (!ci_isLua(ci) && ci->u.c.oldtop)
       ci->u.c.oldtop = newstack + (ci->u.c.oldtop - oldstack);
   }
-  mem_freevec(L->P, oldstack, oldsize + LU_EXTRA_STACK, Value);
+  if (L->inblock & TH_STACK) {
+    /* the first stack, in the process's block: left there unused */
+    L->inblock &= (uint8_t)~TH_STACK;
+    L->P->totalbytes -= (size_t)(oldsize + LU_EXTRA_STACK) * sizeof(Value);
+  } else {
+    mem_freevec(L->P, oldstack, oldsize + LU_EXTRA_STACK, Value);
+  }
   L->stack = newstack;
   L->stack_last = newstack + newsize;
 }
@@ -221,8 +253,9 @@ ProcExtra *proc_extra(Proc *P) {
 }
 
 Proc *proc_new(VM *vm) {
-  Proc *P = calloc(1, sizeof(Proc));
-  if (!P) return NULL;
+  ProcBlock *B = calloc(1, sizeof(ProcBlock));
+  if (!B) return NULL;
+  Proc *P = &B->P;
   P->vm = vm;
   P->gcpause = 200;
   P->gcstepmul = 100;
@@ -240,13 +273,15 @@ Proc *proc_new(VM *vm) {
    * accounting (cannot fail usefully this early) */
   P->strt_size = 0;               /* allocated with the first process string */
   P->strt = NULL;
-  lu_State *L = (lu_State *)calloc(1, mem_roundup(sizeof(lu_State)));
-  /* the main thread is a heap object like any other */
+  lu_State *L = &B->L;
+  /* the main thread is a heap object like any other (but never freed
+   * alone: it is only unreachable when its process is freed) */
   L->tt = T_THREAD;
   L->marked = 0;
   L->next = NULL;
-  P->totalbytes += sizeof(lu_State);
+  P->totalbytes += sizeof(lu_State) + sizeof B->ci + sizeof B->stack;
   thread_initfields(P, L);
+  L->inblock = TH_SELF | TH_STACK | TH_CI;
   P->mainthread = L;
   L->costatus = CO_RUNNING;
   /* lua.c runs a script's main chunk 3 C calls deep (its lua_pcall, pmain,
@@ -254,7 +289,14 @@ Proc *proc_new(VM *vm) {
    * the main chunk meet "C stack overflow" at lua5.4's depth */
   L->nCcalls = 3;
   P->L = L;
-  stack_init(P, L);
+  stack_init(P, L, B->stack);
+  /* its first CallInfos, linked after base_ci */
+  for (int j = 0; j < BLOCK_NCI; j++) {
+    B->ci[j].previous = j == 0 ? &L->base_ci : &B->ci[j - 1];
+    B->ci[j].next = j + 1 < BLOCK_NCI ? &B->ci[j + 1] : NULL;
+  }
+  L->base_ci.next = &B->ci[0];
+  L->nci = BLOCK_NCI;
   L->next = P->allgc;
   P->allgc = (GCObj *)L;
   return P;

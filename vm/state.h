@@ -89,6 +89,7 @@ struct lu_State {
   uint8_t hookcall;           /* a call hook is due at the next instruction */
   uint8_t hookresume;         /* the stage hookskip takes when the hook returns */
   int16_t entry_nres;         /* results wanted by the call to start */
+  uint8_t inblock;            /* TH_* below: parts inside its process's block */
   int nyield;                 /* values passed by the pending yield */
   int nci;                    /* number of CallInfos allocated */
   int nCcalls;                /* depth in the resume chain (main thread 3) */
@@ -114,6 +115,12 @@ struct lu_State {
   Value errval;               /* error object while unwinding */
   Value hookf;                /* the hook function, or nil */
 };
+
+/* the main thread of a process is allocated with it, in one block
+ * (state.c): these parts are not freed on their own */
+#define TH_SELF    1          /* the lu_State */
+#define TH_STACK   2          /* its current stack is the first one, in the block */
+#define TH_CI      4          /* its first CallInfos (after base_ci) are in the block */
 
 #define HOOK_CALL   1
 #define HOOK_RET    2
