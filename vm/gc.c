@@ -30,30 +30,37 @@ static LU_NORETURN void heap_kill(Proc *P) {
 }
 
 static inline void check_maxheap(Proc *P, size_t more) {
-  if (P->memlimit && P->totalbytes + more > P->memlimit) mem_error(P);
+  if (P->memlimited && P->totalbytes + more > P->ex->memlimit) mem_error(P);
   if (P->maxheap && P->totalbytes + more > 2 * P->maxheap + 65536) heap_kill(P);
 }
 
 #define memclass(n) mem_class(n)
 
+/* a process's free lists, made with the first block it keeps */
+struct FreeLists {
+  void *l[MEM_NCLASS];        /* by size class (gc.h) */
+  size_t bytes;               /* bytes held in them */
+};
+
 void mem_releasefree(Proc *P) {
-  if (P->freelist == NULL) return;
+  FreeLists *fl = P->fl;
+  if (fl == NULL) return;
   for (int c = 0; c < MEM_NCLASS; c++) {
-    void *b = P->freelist[c];
+    void *b = fl->l[c];
     while (b) { void *nx = *(void **)b; free(b); b = nx; }
   }
-  free(P->freelist);
-  P->freelist = NULL;
-  P->freebytes = 0;
+  free(fl);
+  P->fl = NULL;
 }
 
 static void *rawalloc(Proc *P, size_t n) {
   if (n <= MEM_SMALL) {
     int c = memclass(n);
+    FreeLists *fl = P->fl;
     void *b;
-    if (P->freelist && (b = P->freelist[c]) != NULL) {
-      P->freelist[c] = *(void **)b;
-      P->freebytes -= mem_clsize(c);
+    if (fl && (b = fl->l[c]) != NULL) {
+      fl->l[c] = *(void **)b;
+      fl->bytes -= mem_clsize(c);
       return b;
     }
     return malloc(mem_clsize(c));
@@ -65,24 +72,27 @@ static void rawfree(Proc *P, void *b, size_t n) {
   /* a process keeps freed small blocks for its own next allocations, up
    * to a bound (a process that receives many messages frees blocks other
    * processes allocated: without the bound its lists would only grow).
-   * The lists' array is made with the first block kept: a process that
-   * never freed anything (an idle one) has none. */
-  if (n <= MEM_SMALL && P->freebytes < (64u << 10) + P->totalbytes / 2) {
-    if (P->freelist == NULL && (P->freelist = calloc(MEM_NCLASS, sizeof(void *))) == NULL) {
-      free(b);
+   * The lists are made with the first block kept: a process that never
+   * freed anything (an idle one) has none. */
+  if (n <= MEM_SMALL) {
+    FreeLists *fl = P->fl;
+    if (fl == NULL) {
+      if ((fl = calloc(1, sizeof(FreeLists))) == NULL) { free(b); return; }
+      P->fl = fl;
+    }
+    if (fl->bytes < (64u << 10) + P->totalbytes / 2) {
+      int c = memclass(n);
+      *(void **)b = fl->l[c];
+      fl->l[c] = b;
+      fl->bytes += mem_clsize(c);
       return;
     }
-    int c = memclass(n);
-    *(void **)b = P->freelist[c];
-    P->freelist[c] = b;
-    P->freebytes += mem_clsize(c);
-    return;
   }
   free(b);
 }
 
 void *mem_alloc(Proc *P, size_t n) {
-  if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0)) check_maxheap(P, n);
+  if (lu_unlikely(P->maxheap != 0 || P->memlimited)) check_maxheap(P, n);
   void *b = rawalloc(P, n);
   if (lu_unlikely(b == NULL)) {
     /* not a safe point: no collection; give back the free lists and retry */
@@ -95,7 +105,7 @@ void *mem_alloc(Proc *P, size_t n) {
 }
 
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
-  if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0) && newsize > oldsize) check_maxheap(P, newsize - oldsize);
+  if (lu_unlikely(P->maxheap != 0 || P->memlimited) && newsize > oldsize) check_maxheap(P, newsize - oldsize);
   void *b;
   if (block == NULL) {
     b = rawalloc(P, newsize);
@@ -125,8 +135,13 @@ void *mem_takeblock(Proc *P, size_t n) {
   return rawalloc(P, n);
 }
 
+void mem_setlimit(Proc *P, size_t limit) {
+  proc_extra(P)->memlimit = limit;
+  P->memlimited = limit != 0;
+}
+
 void mem_reserve(Proc *P, size_t more) {
-  if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0)) check_maxheap(P, more);
+  if (lu_unlikely(P->maxheap != 0 || P->memlimited)) check_maxheap(P, more);
 }
 
 void mem_free(Proc *P, void *block, size_t n) {

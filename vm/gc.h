@@ -41,6 +41,8 @@ void mem_free(Proc *P, void *block, size_t n);
  * (GMP limbs): raise or kill as mem_alloc would for them. */
 void *mem_takeblock(Proc *P, size_t n);   /* for a message fragment (copy.c) */
 void mem_reserve(Proc *P, size_t more);
+/* tests: allocation fails ("not enough memory") past limit bytes (0: none) */
+void mem_setlimit(Proc *P, size_t limit);
 LU_NORETURN void mem_error(Proc *P);
 #define mem_newvec(P, n, t)  ((t *)mem_alloc(P, (size_t)(n) * sizeof(t)))
 #define mem_freevec(P, b, n, t) mem_free(P, b, (size_t)(n) * sizeof(t))

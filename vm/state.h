@@ -196,6 +196,8 @@ struct VM {
 };
 
 /* ------------------------------------------------------------------ processes */
+typedef struct FreeLists FreeLists;
+
 typedef struct lu_Jmp {
   struct lu_Jmp *previous;
   jmp_buf b;
@@ -229,6 +231,8 @@ typedef struct ProcExtra {
   uint64_t *rng;              /* math.random state (xoshiro256**), made by the math library */
   Table **mt;                 /* metatables of the other basic types (NULL: none yet) */
   lu_State *scratch;          /* thread for running library openers (lazy.c) */
+  size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
+                                 memory"): simulated out-of-memory for tests */
 } ProcExtra;
 
 struct Proc {
@@ -249,12 +253,14 @@ struct Proc {
   uint8_t gcstopped : 1;
   uint8_t warn_on : 1;
   uint8_t scratchbusy : 1;
+  uint8_t memlimited : 1;     /* ex->memlimit is set (mem_setlimit) */
   uint16_t gcpause;           /* percent, like Lua's (pacing uses at least 100) */
   uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing) */
   int32_t reds;               /* reductions left in the slice */
   int32_t budget;             /* reductions per slice */
   int mq_len;
   uint32_t naliases;          /* active aliases in vm->aliases */
+  uint32_t strt_size, strt_nuse;   /* interned short strings (strt) */
   Proc *rq_next;
   /* messages: inbox (others append; SMP: under a lock), private queue */
   struct Msg *inbox_head, **inbox_tail;
@@ -273,13 +279,9 @@ struct Proc {
   size_t totalbytes;          /* bytes allocated, off-heap bytes included */
   size_t gcthreshold;         /* collect when totalbytes passes this */
   size_t maxheap;             /* 0 = unlimited; past it the process is killed */
-  size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
-                                 memory"): simulated out-of-memory for tests */
-  void **freelist;            /* small free blocks by size class (gc.h), or NULL */
-  size_t freebytes;           /* bytes held in the free lists */
+  struct FreeLists *fl;       /* small free blocks by size class (gc.c), or NULL */
   /* interned short strings */
   String **strt;
-  size_t strt_size, strt_nuse;
   /* the Lua universe */
   Table *globals;             /* NULL until first used: proc_globals() */
   Table *strmt;               /* metatable of strings */
