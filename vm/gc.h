@@ -34,6 +34,9 @@ static inline size_t mem_roundup(size_t n) { return n <= MEM_SMALL ? mem_clsize(
 /* give the free lists back to malloc (and their array: an idle process
  * keeps none) */
 void mem_releasefree(Proc *P);
+/* P stays blocked: give back its free lists if they hold much */
+bool mem_holdsmuch(Proc *P);
+void mem_idle(Proc *P);
 void *mem_alloc(Proc *P, size_t n);
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize);
 void mem_free(Proc *P, void *block, size_t n);

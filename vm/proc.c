@@ -737,6 +737,9 @@ void vm_shutdown(VM *vm) {
   while (vm->theap_n > 0) timer_cancel(vm, vm->theap[0]);
   free(vm->theap);
   free(vm->tmap);
+  free(vm->trimq);
+  vm->trimq = NULL;
+  vm->trimq_n = vm->trimq_cap = 0;
   free(vm->ptab);
   for (size_t j = 0; j < vm->names_size; j++) free(vm->names[j].name);
   free(vm->names);

@@ -350,6 +350,54 @@ bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
   return true;
 }
 
+/* ---------------------------------------------- idle processes' free lists
+ * A process keeps the blocks its collections free for its next allocations
+ * (gc.c).  One that stays blocked in receive gives them back: a process
+ * that blocks holding more than a few KB is noted here, and the scheduler
+ * looks at the notes every TRIM_SLICES slices; a process still blocked
+ * without having run since the previous look, or any blocked one when
+ * nothing is runnable, releases its lists.  A busy server (blocking and
+ * waking all the time) keeps them, and pays no malloc round trips for it. */
+#define TRIM_SLICES 256
+typedef struct TrimEntry { uint64_t pid; uint32_t nblocks; uint32_t seen; } TrimEntry;
+
+static void trim_note(VM *vm, Proc *P) {
+  if (P->trimq || !mem_holdsmuch(P)) return;
+  if (vm->trimq_n == vm->trimq_cap) {
+    size_t nc = vm->trimq_cap ? vm->trimq_cap * 2 : 64;
+    TrimEntry *nq = realloc(vm->trimq, nc * sizeof(TrimEntry));
+    if (nq == NULL) return;              /* not noted: it keeps its lists */
+    vm->trimq = nq;
+    vm->trimq_cap = nc;
+  }
+  TrimEntry *e = &vm->trimq[vm->trimq_n++];
+  e->pid = P->pid;
+  e->nblocks = P->nblocks;
+  e->seen = 0;
+  P->trimq = 1;
+}
+
+/* all: nothing is runnable, every blocked process is idle */
+static void trim_idle(VM *vm, bool all) {
+  vm->trimslices = 0;
+  size_t k = 0;
+  for (size_t j = 0; j < vm->trimq_n; j++) {
+    TrimEntry e = vm->trimq[j];
+    Proc *P = proc_lookup(vm, e.pid);
+    if (P == NULL) continue;
+    bool blocked = P->pstate == PS_WAITING && !P->inrunq && P->inbox_head == NULL;
+    if (blocked && P->nblocks == e.nblocks && (all || e.seen)) {
+      mem_idle(P);
+      P->trimq = 0;
+      continue;
+    }
+    if (P->nblocks != e.nblocks) { e.nblocks = P->nblocks; e.seen = 0; }
+    else e.seen = blocked;
+    vm->trimq[k++] = e;
+  }
+  vm->trimq_n = k;
+}
+
 /* run P for one slice; returns true when it ended (and was finished) */
 static bool runslice(VM *vm, Proc *P, int *mainstatus) {
   vm->current = P;
@@ -381,7 +429,9 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
       return false;
     case LU_BLOCKED:
       P->pstate = PS_WAITING;
+      P->nblocks++;
       if (P->inbox_head) sched_ready(vm, P);
+      else if (P->fl) trim_note(vm, P);
       return false;
     case LU_OK: {
       if (P->finalizing) {
@@ -459,6 +509,7 @@ int sched_run(VM *vm, Proc *main) {
     if (vm->theap_n > 0) fire_due(vm, sched_now());
     Proc *P = rq_pop(vm);
     if (P == NULL) {
+      if (vm->trimq_n > 0) trim_idle(vm, true);
       if (watching(vm)) {
         /* sleep until a watched fd is ready or the next timer is due */
         int timeout = -1;
@@ -485,6 +536,7 @@ int sched_run(VM *vm, Proc *main) {
       return 1;
     }
     bool ended = runslice(vm, P, &mainstatus);
+    if (lu_unlikely(++vm->trimslices >= TRIM_SLICES) && vm->trimq_n > 0) trim_idle(vm, false);
     if (ended && P == main) {
       if (vm->exiting) return vm->exitcode;
       return mainstatus;

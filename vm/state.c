@@ -33,6 +33,7 @@ void vm_free(VM *vm) {
   /* tables of the process runtime (vm_shutdown empties them first) */
   free(vm->theap);
   free(vm->tmap);
+  free(vm->trimq);
   free(vm->ptab);
   if (vm->names) for (size_t j = 0; j < vm->names_size; j++) free(vm->names[j].name);
   free(vm->names);

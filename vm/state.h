@@ -179,6 +179,9 @@ struct VM {
   size_t theap_n, theap_cap;
   struct Timer **tmap;        /* ref -> timer (send_after, for cancel_timer) */
   size_t tmap_size, tmap_n;
+  struct TrimEntry *trimq;    /* blocked processes with big free lists (sched.c) */
+  size_t trimq_n, trimq_cap;
+  uint32_t trimslices;        /* slices since the last look at trimq */
   int nprocs;                 /* live processes */
   Proc *mainproc;             /* script mode: the VM ends with it */
   int budget;                 /* reductions per slice (LU_REDUCTIONS, or 1 for tests) */
@@ -254,6 +257,7 @@ struct Proc {
   uint8_t warn_on : 1;
   uint8_t scratchbusy : 1;
   uint8_t memlimited : 1;     /* ex->memlimit is set (mem_setlimit) */
+  uint8_t trimq : 1;          /* in vm->trimq (sched.c) */
   uint16_t gcpause;           /* percent, like Lua's (pacing uses at least 100) */
   uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing) */
   int32_t reds;               /* reductions left in the slice */
@@ -261,6 +265,7 @@ struct Proc {
   int mq_len;
   uint32_t naliases;          /* active aliases in vm->aliases */
   uint32_t strt_size, strt_nuse;   /* interned short strings (strt) */
+  uint32_t nblocks;           /* times it blocked in receive (sched.c: trimming idle ones) */
   Proc *rq_next;
   /* messages: inbox (others append; SMP: under a lock), private queue */
   struct Msg *inbox_head, **inbox_tail;
