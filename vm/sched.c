@@ -357,7 +357,9 @@ bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
  * looks at the notes every TRIM_SLICES slices; a process still blocked
  * without having run since the previous look, or any blocked one when
  * nothing is runnable, releases its lists.  A busy server (blocking and
- * waking all the time) keeps them, and pays no malloc round trips for it. */
+ * waking all the time) keeps them, and pays no malloc round trips for it.
+ * (SMP: a process's lists are its own; the trimming scheduler must hold the
+ * process, as it does when it runs it.) */
 #define TRIM_SLICES 256
 typedef struct TrimEntry { uint64_t pid; uint32_t nblocks; uint32_t seen; } TrimEntry;
 
