@@ -39,8 +39,15 @@ static inline void check_maxheap(Proc *P, size_t more) {
 /* a process's free lists, made with the first block it keeps */
 struct FreeLists {
   void *l[MEM_NCLASS];        /* by size class (gc.h) */
-  size_t bytes;               /* bytes held in them */
+  size_t bytes;               /* what they hold, counted 16(c + 1) per block */
 };
+
+/* What a block of class c counts against the lists' bound: 16(c + 1), the
+ * size its class had when classes were 16-byte multiples, so that the bound
+ * keeps as many blocks as it did (a block takes the same malloc chunk
+ * either way); counting 16c + 24 would keep 10% fewer, and a program that
+ * collects often would go to malloc more. */
+#define FL_COUNT(c) ((size_t)((c) + 1) * 16)
 
 void mem_releasefree(Proc *P) {
   FreeLists *fl = P->fl;
@@ -74,7 +81,7 @@ static void *rawalloc(Proc *P, size_t n) {
     void *b;
     if (fl && (b = fl->l[c]) != NULL) {
       fl->l[c] = *(void **)b;
-      fl->bytes -= mem_clsize(c);
+      fl->bytes -= FL_COUNT(c);
       return b;
     }
     return malloc(mem_clsize(c));
@@ -98,7 +105,7 @@ static void rawfree(Proc *P, void *b, size_t n) {
       int c = memclass(n);
       *(void **)b = fl->l[c];
       fl->l[c] = b;
-      fl->bytes += mem_clsize(c);
+      fl->bytes += FL_COUNT(c);
       return;
     }
   }
@@ -174,29 +181,29 @@ GCObj *gc_newobj(Proc *P, int tt, size_t sz) {
 
 /* ------------------------------------------------------------------- mark */
 
-static inline void markobj(Proc *P, GCObj *o) {
+static inline void markobj(GCWork *w, GCObj *o) {
   if (o->marked & (GC_BLACK | GC_SHARED)) return;
   o->marked |= GC_BLACK;
   switch (o->tt) {
     case T_STR: return;                  /* no children */
-    case T_TABLE: ((Table *)o)->gclist = P->gw->gray; break;
-    case T_LCL: ((LClosure *)o)->gclist = P->gw->gray; break;
-    case T_CCL: ((CClosure *)o)->gclist = P->gw->gray; break;
-    case T_UDATA: ((Udata *)o)->gclist = P->gw->gray; break;
-    case T_THREAD: ((lu_State *)o)->gclist = P->gw->gray; break;
+    case T_TABLE: ((Table *)o)->gclist = w->gray; break;
+    case T_LCL: ((LClosure *)o)->gclist = w->gray; break;
+    case T_CCL: ((CClosure *)o)->gclist = w->gray; break;
+    case T_UDATA: ((Udata *)o)->gclist = w->gray; break;
+    case T_THREAD: ((lu_State *)o)->gclist = w->gray; break;
     case T_UPVAL: {
       /* open or closed, its current value is reachable through it */
       UpVal *uv = (UpVal *)o;
-      if (val_iscollectable(uv->v)) markobj(P, val_gc(uv->v));
+      if (val_iscollectable(uv->v)) markobj(w, val_gc(uv->v));
       return;
     }
     default: return;
   }
-  P->gw->gray = o;
+  w->gray = o;
 }
 
-#define markvalue(P, v) do { const Value *mv_ = (v); \
-  if (val_iscollectable(mv_)) markobj(P, val_gc(mv_)); } while (0)
+#define markvalue(w, v) do { const Value *mv_ = (v); \
+  if (val_iscollectable(mv_)) markobj(w, val_gc(mv_)); } while (0)
 
 /* strings and non-collectable values are never removed from weak tables */
 static inline bool iswhite_weak(const Value *v) {
@@ -216,7 +223,7 @@ static int weakmode(Proc *P, Table *t) {
   return (strchr(s, 'k') ? 1 : 0) | (strchr(s, 'v') ? 2 : 0);
 }
 
-static void traverseweak(Proc *P, Table *t, int mode) {
+static void traverseweak(GCWork *w, Table *t, int mode) {
   if (!tab_isdummy(t)) {
     uint32_t size = tab_sizenode(t);
     for (uint32_t i = 0; i < size; i++) {
@@ -225,26 +232,26 @@ static void traverseweak(Proc *P, Table *t, int mode) {
         if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) n->ktt = T_DEADKEY;
         continue;
       }
-      if (!(mode & 1) && n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(P, n->k.gc);
-      if (n->ktt == T_STR) markobj(P, n->k.gc);
+      if (!(mode & 1) && n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(w, n->k.gc);
+      if (n->ktt == T_STR) markobj(w, n->k.gc);
       if (!(mode & 2)) {
         /* ephemeron: the value lives if the key does (converged later) */
-        if (!keywhite(n)) markvalue(P, node_val(n));
-      } else if (node_val(n)->tt == T_STR) markvalue(P, node_val(n));
+        if (!keywhite(n)) markvalue(w, node_val(n));
+      } else if (node_val(n)->tt == T_STR) markvalue(w, node_val(n));
     }
   }
-  if (!(mode & 2)) for (uint32_t i = 0; i < t->asize; i++) markvalue(P, &t->array[i]);
-  else for (uint32_t i = 0; i < t->asize; i++) if (t->array[i].tt == T_STR) markvalue(P, &t->array[i]);
-  Table **list = mode == 3 ? &P->gw->allweak : mode == 1 ? &P->gw->ephemeron : &P->gw->weak;
+  if (!(mode & 2)) for (uint32_t i = 0; i < t->asize; i++) markvalue(w, &t->array[i]);
+  else for (uint32_t i = 0; i < t->asize; i++) if (t->array[i].tt == T_STR) markvalue(w, &t->array[i]);
+  Table **list = mode == 3 ? &w->allweak : mode == 1 ? &w->ephemeron : &w->weak;
   t->gclist = (GCObj *)*list;
   *list = t;
 }
 
-static void traversetable(Proc *P, Table *t) {
-  if (t->metatable) markobj(P, (GCObj *)t->metatable);
-  int mode = weakmode(P, t);
-  if (mode) { traverseweak(P, t, mode); return; }
-  for (uint32_t i = 0; i < t->asize; i++) markvalue(P, &t->array[i]);
+static void traversetable(GCWork *w, Table *t) {
+  if (t->metatable) markobj(w, (GCObj *)t->metatable);
+  int mode = weakmode(w->P, t);
+  if (mode) { traverseweak(w, t, mode); return; }
+  for (uint32_t i = 0; i < t->asize; i++) markvalue(w, &t->array[i]);
   if (!tab_isdummy(t)) {
     uint32_t size = tab_sizenode(t);
     for (uint32_t i = 0; i < size; i++) {
@@ -253,66 +260,66 @@ static void traversetable(Proc *P, Table *t) {
         /* dead entry: its key may die; keep it only for 'next' identity */
         if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) n->ktt = T_DEADKEY;
       } else {
-        if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(P, n->k.gc);
-        markvalue(P, node_val(n));
+        if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(w, n->k.gc);
+        markvalue(w, node_val(n));
       }
     }
   }
 }
 
-static void traversethread(Proc *P, lu_State *th) {
+static void traversethread(GCWork *w, lu_State *th) {
   Value *o = th->stack;
   if (o == NULL) return;
-  for (; o < th->top; o++) markvalue(P, o);
+  for (; o < th->top; o++) markvalue(w, o);
   for (; o < th->stack_last + LU_EXTRA_STACK; o++) val_setnil(o);
-  markvalue(P, &th->errval);
-  markvalue(P, &th->hookf);
-  for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) markobj(P, (GCObj *)uv);
-  if (th->resumer) markobj(P, (GCObj *)th->resumer);
+  markvalue(w, &th->errval);
+  markvalue(w, &th->hookf);
+  for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) markobj(w, (GCObj *)uv);
+  if (th->resumer) markobj(w, (GCObj *)th->resumer);
 }
 
-static void propagate(Proc *P) {
-  while (P->gw->gray) {
-    GCObj *o = P->gw->gray;
+static void propagate(GCWork *w) {
+  while (w->gray) {
+    GCObj *o = w->gray;
     switch (o->tt) {
-      case T_TABLE: { Table *t = (Table *)o; P->gw->gray = t->gclist; t->gclist = NULL; traversetable(P, t); break; }
+      case T_TABLE: { Table *t = (Table *)o; w->gray = t->gclist; t->gclist = NULL; traversetable(w, t); break; }
       case T_LCL: {
         LClosure *cl = (LClosure *)o;
-        P->gw->gray = cl->gclist;
+        w->gray = cl->gclist;
         for (int i = 0; i < cl->nupvalues; i++)
-          if (cl->upvals[i]) markobj(P, (GCObj *)cl->upvals[i]);
+          if (cl->upvals[i]) markobj(w, (GCObj *)cl->upvals[i]);
         break;
       }
       case T_CCL: {
         CClosure *cl = (CClosure *)o;
-        P->gw->gray = cl->gclist;
-        for (int i = 0; i < cl->nupvalues; i++) markvalue(P, &cl->upvalue[i]);
+        w->gray = cl->gclist;
+        for (int i = 0; i < cl->nupvalues; i++) markvalue(w, &cl->upvalue[i]);
         break;
       }
       case T_UDATA: {
         Udata *u = (Udata *)o;
-        P->gw->gray = u->gclist;
-        if (u->metatable) markobj(P, (GCObj *)u->metatable);
-        for (int i = 0; i < u->nuvalue; i++) markvalue(P, &udata_uv(u)[i]);
+        w->gray = u->gclist;
+        if (u->metatable) markobj(w, (GCObj *)u->metatable);
+        for (int i = 0; i < u->nuvalue; i++) markvalue(w, &udata_uv(u)[i]);
         break;
       }
       case T_THREAD: {
         lu_State *th = (lu_State *)o;
-        P->gw->gray = th->gclist;
-        traversethread(P, th);
+        w->gray = th->gclist;
+        traversethread(w, th);
         break;
       }
-      default: lu_assert(0); P->gw->gray = NULL; break;
+      default: lu_assert(0); w->gray = NULL; break;
     }
   }
 }
 
 /* ephemerons: mark values whose keys are marked, until nothing changes */
-static void convergeephemerons(Proc *P) {
+static void convergeephemerons(GCWork *w) {
   bool changed;
   do {
     changed = false;
-    for (Table *t = P->gw->ephemeron; t; t = (Table *)t->gclist) {
+    for (Table *t = w->ephemeron; t; t = (Table *)t->gclist) {
       if (tab_isdummy(t)) continue;
       uint32_t size = tab_sizenode(t);
       for (uint32_t i = 0; i < size; i++) {
@@ -320,12 +327,12 @@ static void convergeephemerons(Proc *P) {
         if (val_isnil(node_val(n)) || keywhite(n)) continue;
         if (iswhite_weak(node_val(n)) || (node_val(n)->tt >= T_FIRSTGC &&
             !(val_gc(node_val(n))->marked & (GC_BLACK | GC_SHARED)))) {
-          markvalue(P, node_val(n));
+          markvalue(w, node_val(n));
           changed = true;
         }
       }
     }
-    if (changed) propagate(P);
+    if (changed) propagate(w);
   } while (changed);
 }
 
@@ -362,19 +369,20 @@ static void clearbykeys(Table *list) {
 }
 
 static void markroots(Proc *P) {
+  GCWork *w = P->gw;
   if (P->ex) {
-    markvalue(P, &P->ex->registry);
-    if (P->ex->loaded) markobj(P, (GCObj *)P->ex->loaded);
-    if (P->ex->mt) for (int i = 0; i < LU_NUMTYPES; i++) if (P->ex->mt[i]) markobj(P, (GCObj *)P->ex->mt[i]);
-    if (P->ex->scratch) markobj(P, (GCObj *)P->ex->scratch);
+    markvalue(w, &P->ex->registry);
+    if (P->ex->loaded) markobj(w, (GCObj *)P->ex->loaded);
+    if (P->ex->mt) for (int i = 0; i < LU_NUMTYPES; i++) if (P->ex->mt[i]) markobj(w, (GCObj *)P->ex->mt[i]);
+    if (P->ex->scratch) markobj(w, (GCObj *)P->ex->scratch);
   }
-  if (P->globals) markobj(P, (GCObj *)P->globals);
-  if (P->strmt) markobj(P, (GCObj *)P->strmt);
-  for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(P, (GCObj *)P->libinst[i]);
-  if (P->mainthread) markobj(P, (GCObj *)P->mainthread);
-  if (P->L) markobj(P, (GCObj *)P->L);
-  markvalue(P, &P->exitreason);
-  for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(P, &m->v);
+  if (P->globals) markobj(w, (GCObj *)P->globals);
+  if (P->strmt) markobj(w, (GCObj *)P->strmt);
+  for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(w, (GCObj *)P->libinst[i]);
+  if (P->mainthread) markobj(w, (GCObj *)P->mainthread);
+  if (P->L) markobj(w, (GCObj *)P->L);
+  markvalue(w, &P->exitreason);
+  for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(w, &m->v);
 }
 
 /* ------------------------------------------------------------------ sweep */
@@ -448,24 +456,24 @@ static void unmarklist(GCObj *o) {
 
 void gc_fullcollect(Proc *P) {
   if (P->L == NULL) return;
-  GCWork work = { NULL, NULL, NULL, NULL };
+  GCWork work = { P, NULL, NULL, NULL, NULL };
   P->gw = &work;
   markroots(P);
-  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(P, o);   /* still to finalize */
-  propagate(P);
-  convergeephemerons(P);
+  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(&work, o);   /* still to finalize */
+  propagate(&work);
+  convergeephemerons(&work);
   /* weak values die before finalizers resurrect anything */
-  clearbyvalues(P->gw->weak);
-  clearbyvalues(P->gw->allweak);
+  clearbyvalues(work.weak);
+  clearbyvalues(work.allweak);
   /* unreachable objects with finalizers come back (marked) to be finalized */
   separatetobefnz(P, false);
-  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(P, o);
-  propagate(P);
-  convergeephemerons(P);
-  clearbykeys(P->gw->ephemeron);
-  clearbykeys(P->gw->allweak);
-  clearbyvalues(P->gw->weak);
-  clearbyvalues(P->gw->allweak);
+  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(&work, o);
+  propagate(&work);
+  convergeephemerons(&work);
+  clearbykeys(work.ephemeron);
+  clearbykeys(work.allweak);
+  clearbyvalues(work.weak);
+  clearbyvalues(work.allweak);
   str_sweep(P);
   sweep(P);
   unmarklist(proc_finobj(P));

@@ -213,6 +213,7 @@ struct Timer;
 /* a collection's work lists (gc.c): they live on the collector's C stack
  * while it runs (a collection is atomic), not in every Proc */
 typedef struct GCWork {
+  Proc *P;                    /* the process being collected */
   GCObj *gray;                /* mark work list */
   Table *weak;                /* tables with weak values, found while marking */
   Table *ephemeron;           /* tables with weak keys */
