@@ -90,7 +90,7 @@ static int dochunk(lu_State *L, const char *src, size_t len, const char *name) {
   val_setlcl(L->top, cl);
   L->top++;
   lcl_initupvals(L->P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, L->P->globals);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, proc_globals(L->P));
   return docall(L, 0) == LU_OK ? 0 : 1;
 }
 
@@ -103,7 +103,7 @@ static int dolibrary(lu_State *L, const char *name) {
   size_t globlen = eq ? (size_t)(eq - name) : strlen(name);
   Value rk;
   val_setstr(&rk, str_newz(P, "require"));
-  const Value *req = tab_getlazy(L, P->globals, &rk);
+  const Value *req = tab_getlazy(L, proc_globals(P), &rk);
   val_copy(L->top, req);
   val_setstr(L->top + 1, str_newz(P, modname));
   L->top += 2;
@@ -114,7 +114,7 @@ static int dolibrary(lu_State *L, const char *name) {
   Value v;
   if (L->top > base) val_copy(&v, base); else val_setnil(&v);
   L->top = base;
-  tab_setstr(L, P->globals, str_new(P, name, globlen), &v);
+  tab_setstr(L, proc_globals(P), str_new(P, name, globlen), &v);
   return 0;
 }
 
@@ -252,10 +252,10 @@ static int handle_script(lu_State *L, char **argv, int script) {
   val_setlcl(L->top, cl);
   L->top++;
   lcl_initupvals(L->P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, L->P->globals);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, proc_globals(L->P));
   /* push the script arguments (arg[1..n]) */
   Table *argt = NULL;
-  const Value *av = tab_getstr(L->P->globals, str_newz(L->P, "arg"));
+  const Value *av = tab_getstr(proc_globals(L->P), str_newz(L->P, "arg"));
   if (val_istable(av)) argt = val_table(av);
   int n = 0;
   if (argt) {
@@ -278,7 +278,7 @@ static void createargtable(lu_State *L, char **argv, int argc, int script) {
   }
   Value tv;
   val_settable(&tv, t);
-  tab_setstr(L, P->globals, str_newz(P, "arg"), &tv);
+  tab_setstr(L, proc_globals(P), str_newz(P, "arg"), &tv);
 }
 
 #define has_error 1
@@ -468,7 +468,7 @@ done:
   P = vm->mainproc;
   /* the main process's pending finalizers run before the VM goes, as
    * lua_close runs them */
-  if (P && P->pstate != PS_DEAD && !vm->exiting && (P->finobj || P->tobefnz)) {
+  if (P && P->pstate != PS_DEAD && !vm->exiting && (proc_finobj(P) || proc_tobefnz(P))) {
     lu_State *ML = P->mainthread;
     gc_finalizeall(P);
     val_setlcf(ML->top, lib_gcfinalizers);

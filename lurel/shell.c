@@ -577,7 +577,7 @@ static int run_loop(Proc *P, bool banner) {
   val_setlcl(L->top, cl);
   L->top++;
   lcl_initupvals(P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, P->globals);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, proc_globals(P));
   Table *t = tab_new(P);
   val_settable(L->top, t);
   L->top++;

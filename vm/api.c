@@ -200,7 +200,7 @@ void lu_pushinteger(lu_State *L, lu_Int n) { val_setint(L->top, n); L->top++; }
 void lu_pushboolean(lu_State *L, int b) { val_setbool(L->top, b); L->top++; }
 void lu_pushlightuserdata(lu_State *L, void *p) { val_setlud(L->top, p); L->top++; }
 void lu_pushthread(lu_State *L) { val_setthread(L->top, L); L->top++; }
-void lu_pushglobaltable(lu_State *L) { val_settable(L->top, L->P->globals); L->top++; }
+void lu_pushglobaltable(lu_State *L) { val_settable(L->top, proc_globals(L->P)); L->top++; }
 
 const char *lu_pushlstring(lu_State *L, const char *s, size_t len) {
   String *ts = (len == 0) ? str_new(L->P, "", 0) : str_new(L->P, s, len);

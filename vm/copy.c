@@ -145,15 +145,15 @@ static int identity(Copy *C, const GCObj *o, const String **modname) {
   if (o->tt != T_TABLE) return -100;
   const Table *t = (const Table *)o;
   if (t == P->globals) return -1;
-  if (P->loaded && t == P->loaded) return -2;
-  if (val_istable(&P->registry) && t == val_table(&P->registry)) return -3;
+  if (proc_loadedp(P) && t == proc_loadedp(P)) return -2;
+  if (P->ex && val_istable(&P->ex->registry) && t == val_table(&P->ex->registry)) return -3;
   int i = lazy_whichlib(P, t);
   if (i >= 0) return i;
-  if ((t->marked & GC_MODULE) && P->loaded) {
+  if ((t->marked & GC_MODULE) && proc_loadedp(P)) {
     /* a module require loaded: its name, if it is still package.loaded's */
     Value kv[2];
     val_setnil(&kv[0]);
-    while (tab_next(C->L, P->loaded, kv)) {
+    while (tab_next(C->L, proc_loadedp(P), kv)) {
       if (val_isstr(&kv[0]) && val_istable(&kv[1]) && val_table(&kv[1]) == t) {
         *modname = val_str(&kv[0]);
         return -4;
@@ -486,8 +486,8 @@ static bool copyflat(lu_State *L, const Table *s, Msg *m) {
     const Value *v = &s->array[j];
     if (val_iscollectable(v) && !(val_gc(v)->marked & GC_SHARED)) return false;
   }
-  if (s == P->globals || s == P->loaded || lazy_whichlib(P, s) >= 0 ||
-      (val_istable(&P->registry) && s == val_table(&P->registry)))
+  if (s == P->globals || (proc_loadedp(P) && s == proc_loadedp(P)) || lazy_whichlib(P, s) >= 0 ||
+      (P->ex && val_istable(&P->ex->registry) && s == val_table(&P->ex->registry)))
     return false;                       /* the receiver's own: a fix-up */
   /* one block, the array part inline (as tab_newarray makes them) */
   Table *t = mem_takeblock(P, sizeof(Table) + n * sizeof(Value));
@@ -564,7 +564,7 @@ void copy_adopt(Proc *P, Msg *m) {
       continue;
     }
     switch (f->lib) {
-      case -1: t = P->globals; break;
+      case -1: t = proc_globals(P); break;
       case -2: t = proc_loaded(P); break;
       case -3: t = val_table(proc_registry(P)); break;
       default: t = lazy_libinst(L, f->lib); break;

@@ -29,32 +29,62 @@ static LU_NORETURN void heap_kill(Proc *P) {
 }
 
 static inline void check_maxheap(Proc *P, size_t more) {
-  if (P->memlimit && P->totalbytes + more > P->memlimit) mem_error(P);
+  if (P->memlimited && P->totalbytes + more > P->ex->memlimit) mem_error(P);
   if (P->maxheap && P->totalbytes + more > 2 * P->maxheap + 65536) heap_kill(P);
 }
 
-#define memclass(n) ((int)(((n) - 1) >> 4))
-#define NCLASS 8
+#define memclass(n) mem_class(n)
+
+/* a process's free lists, made with the first block it keeps */
+struct FreeLists {
+  void *l[MEM_NCLASS];        /* by size class (gc.h) */
+  size_t bytes;               /* what they hold, counted 16(c + 1) per block */
+  size_t cap;                 /* bytes may grow to 64 KB + cap (set before each sweep) */
+};
+
+/* What a block of class c counts against the lists' bound: 16(c + 1), the
+ * size its class had when classes were 16-byte multiples, so that the bound
+ * keeps as many blocks as it did (a block takes the same malloc chunk
+ * either way); counting 16c + 24 would keep 10% fewer, and a program that
+ * collects often would go to malloc more. */
+#define FL_COUNT(c) ((size_t)((c) + 1) * 16)
 
 void mem_releasefree(Proc *P) {
-  for (int c = 0; c < NCLASS; c++) {
-    void *b = P->freelist[c];
+  FreeLists *fl = P->fl;
+  if (fl == NULL) return;
+  for (int c = 0; c < MEM_NCLASS; c++) {
+    void *b = fl->l[c];
     while (b) { void *nx = *(void **)b; free(b); b = nx; }
-    P->freelist[c] = NULL;
   }
-  P->freebytes = 0;
+  free(fl);
+  P->fl = NULL;
+}
+
+/* A process that stays blocked (in receive) keeps at most MEM_IDLEKEEP
+ * bytes in its free lists (sched.c decides when): the blocks a collection
+ * freed are for the allocations that follow it, not for a process that may
+ * wait for a long time (a million of them that each once did some work
+ * would otherwise hold up to 64 KB each). */
+#define MEM_IDLEKEEP 4096
+bool mem_holdsmuch(Proc *P) {
+  return P->fl != NULL && P->fl->bytes > MEM_IDLEKEEP;
+}
+
+void mem_idle(Proc *P) {
+  if (mem_holdsmuch(P)) mem_releasefree(P);
 }
 
 static void *rawalloc(Proc *P, size_t n) {
   if (n <= MEM_SMALL) {
-    int c = memclass(n ? n : 1);
-    void *b = P->freelist[c];
-    if (b) {
-      P->freelist[c] = *(void **)b;
-      P->freebytes -= (size_t)(c + 1) * 16;
+    int c = memclass(n);
+    FreeLists *fl = P->fl;
+    void *b;
+    if (fl && (b = fl->l[c]) != NULL) {
+      fl->l[c] = *(void **)b;
+      fl->bytes -= FL_COUNT(c);
       return b;
     }
-    return malloc((size_t)(c + 1) * 16);
+    return malloc(mem_clsize(c));
   }
   return malloc(n);
 }
@@ -62,19 +92,29 @@ static void *rawalloc(Proc *P, size_t n) {
 static void rawfree(Proc *P, void *b, size_t n) {
   /* a process keeps freed small blocks for its own next allocations, up
    * to a bound (a process that receives many messages frees blocks other
-   * processes allocated: without the bound its lists would only grow) */
-  if (n <= MEM_SMALL && P->freebytes < (64u << 10) + P->freecap) {
-    int c = memclass(n ? n : 1);
-    *(void **)b = P->freelist[c];
-    P->freelist[c] = b;
-    P->freebytes += (size_t)(c + 1) * 16;
-    return;
+   * processes allocated: without the bound its lists would only grow).
+   * The lists are made with the first block kept: a process that never
+   * freed anything (an idle one) has none. */
+  if (n <= MEM_SMALL && P->pstate != PS_FREEING) {
+    FreeLists *fl = P->fl;
+    if (fl == NULL) {
+      if ((fl = calloc(1, sizeof(FreeLists))) == NULL) { free(b); return; }
+      fl->cap = P->totalbytes / 2;
+      P->fl = fl;
+    }
+    if (fl->bytes < (64u << 10) + fl->cap) {
+      int c = memclass(n);
+      *(void **)b = fl->l[c];
+      fl->l[c] = b;
+      fl->bytes += FL_COUNT(c);
+      return;
+    }
   }
   free(b);
 }
 
 void *mem_alloc(Proc *P, size_t n) {
-  if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0)) check_maxheap(P, n);
+  if (lu_unlikely(P->maxheap != 0 || P->memlimited)) check_maxheap(P, n);
   void *b = rawalloc(P, n);
   if (lu_unlikely(b == NULL)) {
     /* not a safe point: no collection; give back the free lists and retry */
@@ -87,7 +127,7 @@ void *mem_alloc(Proc *P, size_t n) {
 }
 
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
-  if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0) && newsize > oldsize) check_maxheap(P, newsize - oldsize);
+  if (lu_unlikely(P->maxheap != 0 || P->memlimited) && newsize > oldsize) check_maxheap(P, newsize - oldsize);
   void *b;
   if (block == NULL) {
     b = rawalloc(P, newsize);
@@ -114,17 +154,12 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
  * has one (the block leaves this heap; the receiver's lists take it back
  * when it dies there), else malloc'd; not counted in this heap */
 void *mem_takeblock(Proc *P, size_t n) {
-  if (n <= MEM_SMALL) {
-    int c = memclass(n ? n : 1);
-    void *b = P->freelist[c];
-    if (b) {
-      P->freelist[c] = *(void **)b;
-      P->freebytes -= (size_t)(c + 1) * 16;
-      return b;
-    }
-    return malloc((size_t)(c + 1) * 16);
-  }
-  return malloc(n);
+  return rawalloc(P, n);
+}
+
+void mem_setlimit(Proc *P, size_t limit) {
+  proc_extra(P)->memlimit = limit;
+  P->memlimited = limit != 0;
 }
 
 /* the counterpart of mem_takeblock: a block that was never counted in P's
@@ -135,7 +170,7 @@ void mem_giveblock(Proc *P, void *b, size_t n) {
 }
 
 void mem_reserve(Proc *P, size_t more) {
-  if (lu_unlikely(P->maxheap != 0 || P->memlimit != 0)) check_maxheap(P, more);
+  if (lu_unlikely(P->maxheap != 0 || P->memlimited)) check_maxheap(P, more);
 }
 
 void mem_free(Proc *P, void *block, size_t n) {
@@ -154,29 +189,29 @@ GCObj *gc_newobj(Proc *P, int tt, size_t sz) {
 
 /* ------------------------------------------------------------------- mark */
 
-static inline void markobj(Proc *P, GCObj *o) {
+static inline void markobj(GCWork *w, GCObj *o) {
   if (o->marked & (GC_BLACK | GC_SHARED)) return;
   o->marked |= GC_BLACK;
   switch (o->tt) {
     case T_STR: return;                  /* no children */
-    case T_TABLE: ((Table *)o)->gclist = P->gray; break;
-    case T_LCL: ((LClosure *)o)->gclist = P->gray; break;
-    case T_CCL: ((CClosure *)o)->gclist = P->gray; break;
-    case T_UDATA: ((Udata *)o)->gclist = P->gray; break;
-    case T_THREAD: ((lu_State *)o)->gclist = P->gray; break;
+    case T_TABLE: ((Table *)o)->gclist = w->gray; break;
+    case T_LCL: ((LClosure *)o)->gclist = w->gray; break;
+    case T_CCL: ((CClosure *)o)->gclist = w->gray; break;
+    case T_UDATA: ((Udata *)o)->gclist = w->gray; break;
+    case T_THREAD: ((lu_State *)o)->gclist = w->gray; break;
     case T_UPVAL: {
       /* open or closed, its current value is reachable through it */
       UpVal *uv = (UpVal *)o;
-      if (val_iscollectable(uv->v)) markobj(P, val_gc(uv->v));
+      if (val_iscollectable(uv->v)) markobj(w, val_gc(uv->v));
       return;
     }
     default: return;
   }
-  P->gray = o;
+  w->gray = o;
 }
 
-#define markvalue(P, v) do { const Value *mv_ = (v); \
-  if (val_iscollectable(mv_)) markobj(P, val_gc(mv_)); } while (0)
+#define markvalue(w, v) do { const Value *mv_ = (v); \
+  if (val_iscollectable(mv_)) markobj(w, val_gc(mv_)); } while (0)
 
 /* strings and non-collectable values are never removed from weak tables */
 static inline bool iswhite_weak(const Value *v) {
@@ -196,7 +231,7 @@ static int weakmode(Proc *P, Table *t) {
   return (strchr(s, 'k') ? 1 : 0) | (strchr(s, 'v') ? 2 : 0);
 }
 
-static void traverseweak(Proc *P, Table *t, int mode) {
+static void traverseweak(GCWork *w, Table *t, int mode) {
   if (!tab_isdummy(t)) {
     uint32_t size = tab_sizenode(t);
     for (uint32_t i = 0; i < size; i++) {
@@ -205,26 +240,26 @@ static void traverseweak(Proc *P, Table *t, int mode) {
         if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) n->ktt = T_DEADKEY;
         continue;
       }
-      if (!(mode & 1) && n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(P, n->k.gc);
-      if (n->ktt == T_STR) markobj(P, n->k.gc);
+      if (!(mode & 1) && n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(w, n->k.gc);
+      if (n->ktt == T_STR) markobj(w, n->k.gc);
       if (!(mode & 2)) {
         /* ephemeron: the value lives if the key does (converged later) */
-        if (!keywhite(n)) markvalue(P, node_val(n));
-      } else if (node_val(n)->tt == T_STR) markvalue(P, node_val(n));
+        if (!keywhite(n)) markvalue(w, node_val(n));
+      } else if (node_val(n)->tt == T_STR) markvalue(w, node_val(n));
     }
   }
-  if (!(mode & 2)) for (uint32_t i = 0; i < t->asize; i++) markvalue(P, &t->array[i]);
-  else for (uint32_t i = 0; i < t->asize; i++) if (t->array[i].tt == T_STR) markvalue(P, &t->array[i]);
-  Table **list = mode == 3 ? &P->allweak : mode == 1 ? &P->ephemeron : &P->weak;
+  if (!(mode & 2)) for (uint32_t i = 0; i < t->asize; i++) markvalue(w, &t->array[i]);
+  else for (uint32_t i = 0; i < t->asize; i++) if (t->array[i].tt == T_STR) markvalue(w, &t->array[i]);
+  Table **list = mode == 3 ? &w->allweak : mode == 1 ? &w->ephemeron : &w->weak;
   t->gclist = (GCObj *)*list;
   *list = t;
 }
 
-static void traversetable(Proc *P, Table *t) {
-  if (t->metatable) markobj(P, (GCObj *)t->metatable);
-  int mode = weakmode(P, t);
-  if (mode) { traverseweak(P, t, mode); return; }
-  for (uint32_t i = 0; i < t->asize; i++) markvalue(P, &t->array[i]);
+static void traversetable(GCWork *w, Table *t) {
+  if (t->metatable) markobj(w, (GCObj *)t->metatable);
+  int mode = weakmode(w->P, t);
+  if (mode) { traverseweak(w, t, mode); return; }
+  for (uint32_t i = 0; i < t->asize; i++) markvalue(w, &t->array[i]);
   if (!tab_isdummy(t)) {
     uint32_t size = tab_sizenode(t);
     for (uint32_t i = 0; i < size; i++) {
@@ -233,66 +268,66 @@ static void traversetable(Proc *P, Table *t) {
         /* dead entry: its key may die; keep it only for 'next' identity */
         if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) n->ktt = T_DEADKEY;
       } else {
-        if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(P, n->k.gc);
-        markvalue(P, node_val(n));
+        if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) markobj(w, n->k.gc);
+        markvalue(w, node_val(n));
       }
     }
   }
 }
 
-static void traversethread(Proc *P, lu_State *th) {
+static void traversethread(GCWork *w, lu_State *th) {
   Value *o = th->stack;
   if (o == NULL) return;
-  for (; o < th->top; o++) markvalue(P, o);
+  for (; o < th->top; o++) markvalue(w, o);
   for (; o < th->stack_last + LU_EXTRA_STACK; o++) val_setnil(o);
-  markvalue(P, &th->errval);
-  markvalue(P, &th->hookf);
-  for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) markobj(P, (GCObj *)uv);
-  if (th->resumer) markobj(P, (GCObj *)th->resumer);
+  markvalue(w, &th->errval);
+  markvalue(w, &th->hookf);
+  for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) markobj(w, (GCObj *)uv);
+  if (th->resumer) markobj(w, (GCObj *)th->resumer);
 }
 
-static void propagate(Proc *P) {
-  while (P->gray) {
-    GCObj *o = P->gray;
+static void propagate(GCWork *w) {
+  while (w->gray) {
+    GCObj *o = w->gray;
     switch (o->tt) {
-      case T_TABLE: { Table *t = (Table *)o; P->gray = t->gclist; t->gclist = NULL; traversetable(P, t); break; }
+      case T_TABLE: { Table *t = (Table *)o; w->gray = t->gclist; t->gclist = NULL; traversetable(w, t); break; }
       case T_LCL: {
         LClosure *cl = (LClosure *)o;
-        P->gray = cl->gclist;
+        w->gray = cl->gclist;
         for (int i = 0; i < cl->nupvalues; i++)
-          if (cl->upvals[i]) markobj(P, (GCObj *)cl->upvals[i]);
+          if (cl->upvals[i]) markobj(w, (GCObj *)cl->upvals[i]);
         break;
       }
       case T_CCL: {
         CClosure *cl = (CClosure *)o;
-        P->gray = cl->gclist;
-        for (int i = 0; i < cl->nupvalues; i++) markvalue(P, &cl->upvalue[i]);
+        w->gray = cl->gclist;
+        for (int i = 0; i < cl->nupvalues; i++) markvalue(w, &cl->upvalue[i]);
         break;
       }
       case T_UDATA: {
         Udata *u = (Udata *)o;
-        P->gray = u->gclist;
-        if (u->metatable) markobj(P, (GCObj *)u->metatable);
-        for (int i = 0; i < u->nuvalue; i++) markvalue(P, &udata_uv(u)[i]);
+        w->gray = u->gclist;
+        if (u->metatable) markobj(w, (GCObj *)u->metatable);
+        for (int i = 0; i < u->nuvalue; i++) markvalue(w, &udata_uv(u)[i]);
         break;
       }
       case T_THREAD: {
         lu_State *th = (lu_State *)o;
-        P->gray = th->gclist;
-        traversethread(P, th);
+        w->gray = th->gclist;
+        traversethread(w, th);
         break;
       }
-      default: lu_assert(0); P->gray = NULL; break;
+      default: lu_assert(0); w->gray = NULL; break;
     }
   }
 }
 
 /* ephemerons: mark values whose keys are marked, until nothing changes */
-static void convergeephemerons(Proc *P) {
+static void convergeephemerons(GCWork *w) {
   bool changed;
   do {
     changed = false;
-    for (Table *t = P->ephemeron; t; t = (Table *)t->gclist) {
+    for (Table *t = w->ephemeron; t; t = (Table *)t->gclist) {
       if (tab_isdummy(t)) continue;
       uint32_t size = tab_sizenode(t);
       for (uint32_t i = 0; i < size; i++) {
@@ -300,12 +335,12 @@ static void convergeephemerons(Proc *P) {
         if (val_isnil(node_val(n)) || keywhite(n)) continue;
         if (iswhite_weak(node_val(n)) || (node_val(n)->tt >= T_FIRSTGC &&
             !(val_gc(node_val(n))->marked & (GC_BLACK | GC_SHARED)))) {
-          markvalue(P, node_val(n));
+          markvalue(w, node_val(n));
           changed = true;
         }
       }
     }
-    if (changed) propagate(P);
+    if (changed) propagate(w);
   } while (changed);
 }
 
@@ -342,17 +377,20 @@ static void clearbykeys(Table *list) {
 }
 
 static void markroots(Proc *P) {
-  markvalue(P, &P->registry);
-  if (P->globals) markobj(P, (GCObj *)P->globals);
-  if (P->loaded) markobj(P, (GCObj *)P->loaded);
-  if (P->strmt) markobj(P, (GCObj *)P->strmt);
-  if (P->mt) for (int i = 0; i < LU_NUMTYPES; i++) if (P->mt[i]) markobj(P, (GCObj *)P->mt[i]);
-  for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(P, (GCObj *)P->libinst[i]);
-  if (P->mainthread) markobj(P, (GCObj *)P->mainthread);
-  if (P->L) markobj(P, (GCObj *)P->L);
-  if (P->scratch) markobj(P, (GCObj *)P->scratch);
-  markvalue(P, &P->exitreason);
-  for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(P, &m->v);
+  GCWork *w = P->gw;
+  if (P->ex) {
+    markvalue(w, &P->ex->registry);
+    if (P->ex->loaded) markobj(w, (GCObj *)P->ex->loaded);
+    if (P->ex->mt) for (int i = 0; i < LU_NUMTYPES; i++) if (P->ex->mt[i]) markobj(w, (GCObj *)P->ex->mt[i]);
+    if (P->ex->scratch) markobj(w, (GCObj *)P->ex->scratch);
+  }
+  if (P->globals) markobj(w, (GCObj *)P->globals);
+  if (P->strmt) markobj(w, (GCObj *)P->strmt);
+  for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(w, (GCObj *)P->libinst[i]);
+  if (P->mainthread) markobj(w, (GCObj *)P->mainthread);
+  if (P->L) markobj(w, (GCObj *)P->L);
+  markvalue(w, &P->exitreason);
+  for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(w, &m->v);
 }
 
 /* ------------------------------------------------------------------ sweep */
@@ -398,7 +436,7 @@ static void shrinkstack(Proc *P, lu_State *th) {
   /* only a coroutine that has yielded or ended, and not while library
    * code runs for C code (which may hold a pointer into a coroutine's
    * stack, as debug.traceback does) */
-  if (th == P->L || th == P->mainthread || th == P->scratch || P->scratchbusy || th->stack == NULL ||
+  if (th == P->L || th == P->mainthread || (P->ex && th == P->ex->scratch) || P->scratchbusy || th->stack == NULL ||
       (th->costatus != CO_SUSPENDED && th->costatus != CO_DEAD)) return;
   if (th->ci->next) ci_shrink(th);
   /* the C frame it yielded from needs its LU_MINSTACK slots only when it
@@ -436,8 +474,9 @@ static void sweep(Proc *P) {
 
 /* unreachable objects with finalizers go to tobefnz, in order */
 static void separatetobefnz(Proc *P, bool all) {
-  GCObj **p = &P->finobj;
-  GCObj **lastnext = &P->tobefnz;
+  if (P->ex == NULL) return;
+  GCObj **p = &P->ex->finobj;
+  GCObj **lastnext = &P->ex->tobefnz;
   while (*lastnext) lastnext = &(*lastnext)->next;
   while (*p) {
     GCObj *o = *p;
@@ -455,34 +494,32 @@ static void unmarklist(GCObj *o) {
 
 void gc_fullcollect(Proc *P) {
   if (P->L == NULL) return;
-  P->gray = NULL;
-  P->weak = P->ephemeron = P->allweak = NULL;
+  GCWork work = { P, NULL, NULL, NULL, NULL };
+  P->gw = &work;
   markroots(P);
-  for (GCObj *o = P->tobefnz; o; o = o->next) markobj(P, o);   /* still to finalize */
-  propagate(P);
-  convergeephemerons(P);
+  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(&work, o);   /* still to finalize */
+  propagate(&work);
+  convergeephemerons(&work);
   /* weak values die before finalizers resurrect anything */
-  clearbyvalues(P->weak);
-  clearbyvalues(P->allweak);
+  clearbyvalues(work.weak);
+  clearbyvalues(work.allweak);
   /* unreachable objects with finalizers come back (marked) to be finalized */
-  GCObj *before = P->tobefnz;
   separatetobefnz(P, false);
-  for (GCObj *o = P->tobefnz; o; o = o->next) markobj(P, o);
-  (void)before;
-  propagate(P);
-  convergeephemerons(P);
-  clearbykeys(P->ephemeron);
-  clearbykeys(P->allweak);
-  clearbyvalues(P->weak);
-  clearbyvalues(P->allweak);
+  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(&work, o);
+  propagate(&work);
+  convergeephemerons(&work);
+  clearbykeys(work.ephemeron);
+  clearbykeys(work.allweak);
+  clearbyvalues(work.weak);
+  clearbyvalues(work.allweak);
   /* the free lists may hold half of what the heap was before this sweep
    * (measured before, so the order of the frees does not decide which
    * size classes keep their blocks) */
-  P->freecap = P->totalbytes / 2;
+  if (P->fl) P->fl->cap = P->totalbytes / 2;
   str_sweep(P);
   sweep(P);
-  unmarklist(P->finobj);
-  unmarklist(P->tobefnz);
+  unmarklist(proc_finobj(P));
+  unmarklist(proc_tobefnz(P));
   size_t th = P->totalbytes / 100 * (size_t)(P->gcpause < 100 ? 100 : P->gcpause);
   P->gcthreshold = th < GC_MINTHRESHOLD ? GC_MINTHRESHOLD : th;
 #ifdef LU_STRESS
@@ -490,6 +527,7 @@ void gc_fullcollect(Proc *P) {
 #endif
   /* shrink the string table when it is mostly empty */
   if (P->strt_nuse < P->strt_size / 4 && P->strt_size > 16) str_resize(P, P->strt_size / 2);
+  P->gw = NULL;
 }
 
 void gc_step(lu_State *L) {
@@ -510,8 +548,9 @@ void gc_checkfinalizer(Proc *P, GCObj *o, Table *mt) {
   for (GCObj **p = &P->allgc; *p; p = &(*p)->next) {
     if (*p == o) {
       *p = o->next;
-      o->next = P->finobj;
-      P->finobj = o;
+      ProcExtra *x = proc_extra(P);
+      o->next = x->finobj;
+      x->finobj = o;
       o->marked |= GC_FINOBJ;
       return;
     }
@@ -523,9 +562,9 @@ void gc_finalizeall(Proc *P) {
 }
 
 GCObj *gc_nextfinalize(Proc *P) {
-  GCObj *o = P->tobefnz;
+  GCObj *o = proc_tobefnz(P);
   if (o == NULL) return NULL;
-  P->tobefnz = o->next;
+  P->ex->tobefnz = o->next;
   o->marked &= (uint8_t)~GC_FINOBJ;       /* finalized once; a new setmetatable re-arms */
   o->next = P->allgc;
   P->allgc = o;
@@ -534,7 +573,8 @@ GCObj *gc_nextfinalize(Proc *P) {
 
 void gc_freeall(Proc *P) {
   /* objects with finalizers are freed like the others (no Lua code runs here) */
-  for (GCObj **lists[2] = { &P->finobj, &P->tobefnz }, ***l = lists; l < lists + 2; l++) {
+  for (GCObj **lists[2] = { P->ex ? &P->ex->finobj : NULL, P->ex ? &P->ex->tobefnz : NULL },
+       ***l = lists; P->ex && l < lists + 2; l++) {
     while (**l) {
       GCObj *o = **l;
       **l = o->next;

@@ -19,12 +19,24 @@
 #include "state.h"
 
 /* Small blocks (up to MEM_SMALL bytes) come from per-process free lists by
- * 16-byte size class, so that a collection's burst of frees feeds the next
- * allocations without going back to malloc.  Anything freed with mem_free
- * must have been allocated by mem_alloc, or with malloc(mem_roundup(n)). */
-#define MEM_SMALL 128
-static inline size_t mem_roundup(size_t n) { return n <= MEM_SMALL ? (n == 0 ? 16 : (n + 15) & ~(size_t)15) : n; }
+ * size class, so that a collection's burst of frees feeds the next
+ * allocations without going back to malloc.  Class c holds blocks of
+ * 16c + 24 bytes: glibc's malloc serves those from chunks of exactly
+ * 16c + 32 bytes (an 8-byte header, 16-byte steps), so a 40-byte object
+ * (a closure with one upvalue, an upvalue) takes a 48-byte chunk, not 64.
+ * Anything freed with mem_free must have been allocated by mem_alloc, or
+ * with malloc(mem_roundup(n)). */
+#define MEM_NCLASS 8
+#define MEM_SMALL (16 * (MEM_NCLASS - 1) + 24)
+#define mem_class(n)  ((n) <= 24 ? 0 : (int)(((n) - 9) >> 4))
+#define mem_clsize(c) ((size_t)(c) * 16 + 24)
+static inline size_t mem_roundup(size_t n) { return n <= MEM_SMALL ? mem_clsize(mem_class(n)) : n; }
+/* give the free lists back to malloc (and their array: an idle process
+ * keeps none) */
 void mem_releasefree(Proc *P);
+/* P stays blocked: give back its free lists if they hold much */
+bool mem_holdsmuch(Proc *P);
+void mem_idle(Proc *P);
 void *mem_alloc(Proc *P, size_t n);
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize);
 void mem_free(Proc *P, void *block, size_t n);
@@ -33,6 +45,8 @@ void mem_free(Proc *P, void *block, size_t n);
 void *mem_takeblock(Proc *P, size_t n);   /* for a message fragment (copy.c) */
 void mem_giveblock(Proc *P, void *b, size_t n);   /* such a block, back to P's lists */
 void mem_reserve(Proc *P, size_t more);
+/* tests: allocation fails ("not enough memory") past limit bytes (0: none) */
+void mem_setlimit(Proc *P, size_t limit);
 LU_NORETURN void mem_error(Proc *P);
 #define mem_newvec(P, n, t)  ((t *)mem_alloc(P, (size_t)(n) * sizeof(t)))
 #define mem_freevec(P, b, n, t) mem_free(P, b, (size_t)(n) * sizeof(t))
@@ -68,7 +82,7 @@ void gc_checkfinalizer(Proc *P, GCObj *o, Table *mt);
 void gc_finalizeall(Proc *P);
 /* pop the next object whose finalizer must run (back on allgc), or NULL */
 GCObj *gc_nextfinalize(Proc *P);
-#define gc_pendingfin(P) ((P)->tobefnz != NULL)
+#define gc_pendingfin(P) ((P)->ex != NULL && (P)->ex->tobefnz != NULL)
 void gc_freeobj(Proc *P, GCObj *o);
 
 #endif

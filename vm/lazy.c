@@ -64,31 +64,43 @@ static int nluamods(void) {
 const char *lazy_libname(int i) { return i < LIB_N ? libs[i].name : lurel_lualibs[i - LIB_N].name; }
 
 void lazy_init(Proc *P) {
-  P->globals->marked |= GC_LAZY;
+  (void)P;                     /* globals, package.loaded, the registry: made on first use */
+}
+
+Table *proc_globals(Proc *P) {
+  if (P->globals == NULL) {
+    Table *g = tab_new(P);
+    g->marked |= GC_LAZY;
+    P->globals = g;
+  }
+  return P->globals;
 }
 
 Table *proc_loaded(Proc *P) {
-  if (P->loaded == NULL) {
-    P->loaded = tab_new(P);
-    P->loaded->marked |= GC_LAZY;
+  ProcExtra *x = proc_extra(P);
+  if (x->loaded == NULL) {
+    Table *t = tab_new(P);
+    t->marked |= GC_LAZY;
+    x->loaded = t;
   }
-  return P->loaded;
+  return x->loaded;
 }
 
 Value *proc_registry(Proc *P) {
-  if (val_isnil(&P->registry)) {
+  ProcExtra *x = proc_extra(P);
+  if (val_isnil(&x->registry)) {
     /* [1] = main thread, [2] = globals, _LOADED = package.loaded, as in Lua */
     Table *reg = tab_new(P);
-    val_settable(&P->registry, reg);
+    val_settable(&x->registry, reg);
     Value v;
     val_setthread(&v, P->mainthread);
     tab_setint(P->L, reg, 1, &v);
-    val_settable(&v, P->globals);
+    val_settable(&v, proc_globals(P));
     tab_setint(P->L, reg, 2, &v);
     val_settable(&v, proc_loaded(P));
     tab_setstr(P->L, reg, str_newz(P, "_LOADED"), &v);
   }
-  return &P->registry;
+  return &x->registry;
 }
 
 int lazy_whichlib(Proc *P, const Table *t) {
@@ -101,7 +113,7 @@ int lazy_whichlib(Proc *P, const Table *t) {
 /* instances live in a small array, grown to the highest library used */
 Table *lazy_libinst(lu_State *L, int i) {
   Proc *P = L->P;
-  if (i == LIB_G) return P->globals;
+  if (i == LIB_G) return proc_globals(P);
   if (i >= P->nlibinst) {
     int n = i + 1;
     P->libinst = mem_realloc(P, P->libinst, (size_t)P->nlibinst * sizeof(Table *), (size_t)n * sizeof(Table *));
@@ -193,16 +205,20 @@ static const Value *loaded_entry(lu_State *L, Table *lt, const char *name) {
  * their own stacks (a key, a result slot), which must not move under them,
  * so library code never runs on a stack that is in use. */
 static lu_State *scratch_get(Proc *P) {
-  if (P->scratch == NULL) P->scratch = thread_new(P);
+  ProcExtra *x = proc_extra(P);
+  if (x->scratch == NULL) {
+    lu_State *S = thread_new(P);
+    x->scratch = S;
+  }
   if (!P->scratchbusy) {
     P->scratchbusy = 1;
-    return P->scratch;
+    return x->scratch;
   }
   return thread_new(P);        /* garbage once done */
 }
 
 static void scratch_put(Proc *P, lu_State *S) {
-  if (S == P->scratch) P->scratchbusy = 0;
+  if (P->ex && S == P->ex->scratch) P->scratchbusy = 0;
 }
 
 /* fill library instance t (of library i) from its opener */
@@ -344,7 +360,7 @@ static void fill_lualib(lu_State *L, Table *t, int j) {
     if (vm->luamods[j] == NULL) lu_runerror(L, "internal: cannot load library '%s': %s", lurel_lualibs[j].name, err);
   }
   Value res;
-  if (!lazy_runchunk(L, vm->luamods[j], P->globals, &res) || !val_istable(&res)) {
+  if (!lazy_runchunk(L, vm->luamods[j], proc_globals(P), &res) || !val_istable(&res)) {
     if (val_isstr(&res))
       lu_runerror(L, "cannot load library '%s': %s", lurel_lualibs[j].name, str_data(val_str(&res)));
     lu_runerror(L, "cannot load library '%s'", lurel_lualibs[j].name);
@@ -372,7 +388,7 @@ void lazy_full(lu_State *L, Table *t) {
         putlib(L, t, lazy_libname(i), i);
     return;
   }
-  if (t == P->loaded) {
+  if (t == proc_loadedp(P)) {
     for (int i = 0; i < LIB_N + nluamods(); i++)
       if (!lib_denied(P->vm, i) && tab_getstr(t, str_newz(P, lazy_libname(i))) == VAL_ABSENT)
         putlib(L, t, lazy_libname(i), i);
@@ -423,7 +439,7 @@ static const Value *process_entry(lu_State *L, Table *t, const char *name) {
 const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
   Proc *P = L->P;
   if (!val_isstr(key)) {
-    if (t != P->globals && t != P->loaded) {
+    if (t != P->globals && t != proc_loadedp(P)) {
       lazy_full(L, t);
       return tab_get(t, key);
     }
@@ -431,7 +447,7 @@ const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
   }
   const char *name = str_data(val_str(key));
   if (t == P->globals) return globals_entry(L, t, name);
-  if (t == P->loaded) return loaded_entry(L, t, name);
+  if (t == proc_loadedp(P)) return loaded_entry(L, t, name);
   if (P->nlibinst > LIB_PROCESS && t == P->libinst[LIB_PROCESS]) return process_entry(L, t, name);
   {
     /* a library of C functions: just the one asked for (math.floor costs a

@@ -16,6 +16,7 @@
 #include "vm.h"
 #include "lbc.h"
 #include "lazy.h"
+#include "opcodes.h"
 
 /* ------------------------------------------------------------------ print */
 
@@ -345,7 +346,7 @@ static int load_aux(lu_State *L, const char *src, size_t len, const char *chunkn
     lcl_initupvals(P, cl);
     if (cl->nupvalues >= 1) {
       if (envidx) val_copy(cl->upvals[0]->v, lu_index2value(L, envidx));
-      else val_settable(cl->upvals[0]->v, P->globals);
+      else val_settable(cl->upvals[0]->v, proc_globals(P));
     }
     return 1;
   }
@@ -706,53 +707,54 @@ void lib_lualibfunc(lu_State *L, const char *name, Value *out) {
   val_copy(out, f);
 }
 
-/* does p use an upvalue (or make a closure)? */
-static bool usesupvalues(const Proto *p) {
-  for (int pc = 0; pc < p->sizecode; pc++) {
-    OpCode op = GET_OP(p->code[pc]);
-    const OpInfo *oi = &op_info[op];
-    if (op == OP_CLOSURE || oi->ka == OK_U || oi->kb == OK_U || oi->kc == OK_U) return true;
-    if (oi->flags & (OPF_JW | OPF_DW)) pc++;
+/* no instruction of p reads or writes an upvalue (a primitive's _ENV,
+ * which the compiler gives it, is never used: intrinsics only) */
+static bool proto_noupvals(const Proto *p) {
+  if (p->sizep != 0) return false;
+  for (int pc = 0; pc < p->sizecode; pc += op_words(GET_OP(p->code[pc]))) {
+    const OpInfo *o = &op_info[GET_OP(p->code[pc])];
+    if (o->ka == OK_U || o->kb == OK_U || o->kc == OK_U) return false;
   }
-  return false;
+  return true;
 }
 
 /* Primitive functions (stdlib/prims/NAME.lua: "return function ... end",
- * compiled with intrinsics, using no globals): the inner prototype's
- * closure is made once per VM, without upvalues, immortal and shared
- * (GC_SHARED) like an atom, so a process pays nothing for it and a message
- * carries it as it is. */
+ * compiled with intrinsics, using no globals).  The inner prototype uses no
+ * upvalue, so one closure of it with no upvalues serves every process: it
+ * is immutable (nothing in a Lua closure without upvalues can change), so
+ * it is made once per VM, GC_SHARED like an atom, and a process that calls
+ * process.receive pays nothing for it.  (SMP: made before the schedulers
+ * start, or under the VM lock, like vm->prims.) */
 bool lib_prim(lu_State *L, const char *name, Value *out) {
   Proc *P = L->P;
   VM *vm = P->vm;
   int j = 0;
   while (lurel_prims[j].name && strcmp(lurel_prims[j].name, name) != 0) j++;
   if (lurel_prims[j].name == NULL || j >= 8) return false;
-  if (vm->prims[j] == NULL) {
+  if (vm->primcl[j] == NULL) {
     char err[256];
     Proto *p = lbc_undump(vm, lurel_prims[j].data, lurel_prims[j].len, "=[C]", err, sizeof err);
     if (p == NULL) lu_errorf(L, "internal: cannot load primitive '%s': %s", name, err);
     lualib_hide(vm, p);
-    if (p->sizep != 1 || usesupvalues(p->p[0])) {
+    if (p->sizep != 1 || !proto_noupvals(p->p[0])) {
       proto_decref(p);
       lu_errorf(L, "internal: bad primitive '%s'", name);
     }
-    vm->prims[j] = p;
-  }
-  if (vm->primcl[j] == NULL) {
+    Proto *fp = p->p[0];
+    fp->sizeupvalues = 0;        /* its unused _ENV: the closure has none */
     LClosure *cl = malloc(sizeof(LClosure));
-    if (cl == NULL) lu_errorf(L, "not enough memory");
+    if (cl == NULL) { proto_decref(p); mem_error(P); }
     cl->next = NULL;
     cl->tt = T_LCL;
     cl->marked = GC_SHARED;
-    cl->nupvalues = 0;         /* its _ENV is never read: intrinsics only */
+    cl->nupvalues = 0;
     cl->gclist = NULL;
-    cl->p = vm->prims[j]->p[0];
-    proto_incref(cl->p);
+    cl->p = fp;
+    proto_incref(fp);
+    vm->prims[j] = p;
     vm->primcl[j] = cl;
   }
   val_setlcl(out, vm->primcl[j]);
-  (void)P;
   return true;
 }
 

@@ -9,7 +9,7 @@
  * Pseudo-random numbers: xoshiro256**, with lua5.4's seeding, float
  * conversion and projection into intervals, so that after the same
  * math.randomseed(n) both produce the same sequence.  The state is the
- * process's (P->rng): processes never share it.  Each process starts with a
+ * process's (P->ex->rng): processes never share it.  Each process starts with a
  * seed made of the time and an address, as lua5.4 does.
  */
 #include <math.h>
@@ -272,12 +272,13 @@ static void setseed(uint64_t *s, lu_Unsigned n1, lu_Unsigned n2);
 /* the process's generator state, made (and seeded) on first use */
 static uint64_t *rngstate(lu_State *L) {
   Proc *P = L->P;
-  if (P->rng == NULL) {
-    P->rng = calloc(4, sizeof(uint64_t));
-    if (P->rng == NULL) lu_errorf(L, "not enough memory");
-    setseed(P->rng, (lu_Unsigned)time(NULL), (lu_Unsigned)(uintptr_t)P);
+  ProcExtra *x = proc_extra(P);
+  if (x->rng == NULL) {
+    x->rng = calloc(4, sizeof(uint64_t));
+    if (x->rng == NULL) lu_errorf(L, "not enough memory");
+    setseed(x->rng, (lu_Unsigned)time(NULL), (lu_Unsigned)(uintptr_t)P);
   }
-  return P->rng;
+  return x->rng;
 }
 
 static int m_random(lu_State *L) {

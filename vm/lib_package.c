@@ -128,8 +128,8 @@ void lib_package_inherit(Proc *parent, Proc *child) {
     p2 = str_data(val_str(v2));
     const char *d = parent->vm->dftpaths;
     if (d && strcmp(p1, d) == 0 && strcmp(p2, d + strlen(d) + 1) == 0) return;
-  } else if (parent->pkgpaths) {
-    p1 = parent->pkgpaths;
+  } else if (parent->ex && parent->ex->pkgpaths) {
+    p1 = parent->ex->pkgpaths;
     p2 = p1 + strlen(p1) + 1;
   } else {
     return;
@@ -139,8 +139,9 @@ void lib_package_inherit(Proc *parent, Proc *child) {
   if (c == NULL) return;
   memcpy(c, p1, n1 + 1);
   memcpy(c + n1 + 1, p2, n2 + 1);
-  free(child->pkgpaths);
-  child->pkgpaths = c;
+  ProcExtra *cx = proc_extra(child);
+  free(cx->pkgpaths);
+  cx->pkgpaths = c;
 }
 
 void lib_package_freecache(VM *vm) {
@@ -195,7 +196,7 @@ static void pushmodclosure(lu_State *L, Proto *p) {
   val_setlcl(&v, cl);
   lu_pushv(L, &v);
   lcl_initupvals(P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, P->globals);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, proc_globals(P));
 }
 
 static int searcher_Lua(lu_State *L) {
@@ -383,9 +384,9 @@ int lu_open_package(lu_State *L) {
     }
     lu_pop(L, 2);
   }
-  if (L->P->pkgpaths) {
+  if (L->P->ex && L->P->ex->pkgpaths) {
     /* inherited from the spawning process */
-    const char *p1 = L->P->pkgpaths;
+    const char *p1 = L->P->ex->pkgpaths;
     lu_pushstring(L, p1);
     lu_rawsetfield(L, pkg, "path");
     lu_pushstring(L, p1 + strlen(p1) + 1);

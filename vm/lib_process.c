@@ -236,7 +236,7 @@ static int p_register(lu_State *L) {
   Proc *Q = proc_lookup(vm, pid);
   if (Q == NULL || Q->pstate == PS_EXITING) return lu_errorf(L, "cannot register '%s': the process is not alive", name);
   if (proc_whereis(vm, name)) return lu_errorf(L, "cannot register '%s': the name is taken", name);
-  if (Q->regname) return lu_errorf(L, "cannot register '%s': the process is already registered as '%s'", name, Q->regname);
+  if (proc_regname(Q)) return lu_errorf(L, "cannot register '%s': the process is already registered as '%s'", name, proc_regname(Q));
   proc_register(vm, name, Q);
   lu_pushboolean(L, 1);
   return 1;
@@ -408,7 +408,7 @@ static int p_info(lu_State *L) {
   lu_createtable(L, rel ? rel->nwatch : 0, 0);
   for (int j = 0; rel && j < rel->nwatch; j++) { pushpid(L, rel->watchers[j].pid); lu_rawseti(L, -2, j + 1); }
   lu_rawsetfield(L, -2, "monitored_by");
-  if (Q->regname) { lu_pushstring(L, Q->regname); lu_rawsetfield(L, -2, "registered_name"); }
+  if (proc_regname(Q)) { lu_pushstring(L, proc_regname(Q)); lu_rawsetfield(L, -2, "registered_name"); }
   lu_pushboolean(L, Q->trap_exit);
   lu_rawsetfield(L, -2, "trap_exit");
   return 1;

@@ -205,7 +205,7 @@ uint64_t proc_whereis(VM *vm, const char *name) {
 }
 
 bool proc_register(VM *vm, const char *name, Proc *P) {
-  if (proc_whereis(vm, name) || P->regname) return false;
+  if (proc_whereis(vm, name) || proc_regname(P)) return false;
   /* names_n counts unregistered names (pid 0) too: a rehash drops them
    * and sizes the table by the registered ones */
   if ((vm->names_n + 1) * 2 > vm->names_size) {
@@ -235,7 +235,7 @@ bool proc_register(VM *vm, const char *name, Proc *P) {
   vm->names[i].name = strdup(name);
   vm->names[i].pid = P->pid;
   vm->names_n++;
-  P->regname = vm->names[i].name;
+  proc_extra(P)->regname = vm->names[i].name;
   return true;
 }
 
@@ -245,7 +245,7 @@ bool proc_unregister(VM *vm, const char *name) {
   while (vm->names[i].name) {
     if (vm->names[i].pid && strcmp(vm->names[i].name, name) == 0) {
       Proc *P = proc_lookup(vm, vm->names[i].pid);
-      if (P) P->regname = NULL;
+      if (P && P->ex) P->ex->regname = NULL;
       vm->names[i].pid = 0;      /* tombstone: the name string stays until a rehash */
       return true;
     }
@@ -754,8 +754,8 @@ void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
     msg = buf;
   }
   fprintf(stderr, "=ERROR REPORT==== process %s%s%s%s crashed:\n%s\n", pidbuf,
-          P->regname ? " (registered as '" : "", P->regname ? P->regname : "",
-          P->regname ? "')" : "", msg);
+          proc_regname(P) ? " (registered as '" : "", proc_regname(P) ? proc_regname(P) : "",
+          proc_regname(P) ? "')" : "", msg);
   /* the traceback, computed on the intact stack */
   lu_Jmp jb;
   jb.previous = P->errorjmp;
@@ -809,7 +809,7 @@ void proc_finish(Proc *P, const Value *reason) {
     sendable_reason(P, L, &r);
     val_copy(L->top - 1, &r);
     /* the name is freed before exit signals and DOWN messages go out */
-    if (P->regname) proc_unregister(vm, P->regname);
+    if (proc_regname(P)) proc_unregister(vm, proc_regname(P));
     unalias_all(P);
     /* links get the reason as it is: a process that ended by
      * process.exit("kill") sends "kill" through its links, an ordinary
@@ -862,6 +862,9 @@ void vm_shutdown(VM *vm) {
   while (vm->theap_n > 0) timer_cancel(vm, vm->theap[0]);
   free(vm->theap);
   free(vm->tmap);
+  free(vm->trimq);
+  vm->trimq = NULL;
+  vm->trimq_n = vm->trimq_cap = 0;
   free(vm->ptab);
   for (size_t j = 0; j < vm->names_size; j++) free(vm->names[j].name);
   free(vm->names);

@@ -74,7 +74,8 @@ void msg_free(Msg *m);
 
 /* ----------------------------------------------------------- processes */
 
-enum { PS_RUNNABLE, PS_RUNNING, PS_WAITING, PS_EXITING, PS_DEAD };
+enum { PS_RUNNABLE, PS_RUNNING, PS_WAITING, PS_EXITING, PS_DEAD,
+       PS_FREEING };   /* proc_free at work: freed blocks go straight to malloc */
 
 typedef struct MonEntry { uint64_t ref; uint64_t pid; } MonEntry;
 

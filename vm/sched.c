@@ -384,7 +384,7 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
 /* A process that ended (not killed) runs its pending finalizers first, as
  * lua_close does: a fresh entry on its main thread.  True when started. */
 bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
-  if (P->killed || P->finalizing || (P->finobj == NULL && P->tobefnz == NULL)) return false;
+  if (P->killed || P->finalizing || (proc_finobj(P) == NULL && proc_tobefnz(P) == NULL)) return false;
   P->finalizing = 1;
   val_copy(&P->exitreason, reason);
   lu_State *L = P->mainthread;
@@ -401,6 +401,56 @@ bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
   P->pstate = PS_WAITING;
   sched_ready(vm, P);
   return true;
+}
+
+/* ---------------------------------------------- idle processes' free lists
+ * A process keeps the blocks its collections free for its next allocations
+ * (gc.c).  One that stays blocked in receive gives them back: a process
+ * that blocks holding more than a few KB is noted here, and the scheduler
+ * looks at the notes every TRIM_SLICES slices; a process still blocked
+ * without having run since the previous look, or any blocked one when
+ * nothing is runnable, releases its lists.  A busy server (blocking and
+ * waking all the time) keeps them, and pays no malloc round trips for it.
+ * (SMP: a process's lists are its own; the trimming scheduler must hold the
+ * process, as it does when it runs it.) */
+#define TRIM_SLICES 256
+typedef struct TrimEntry { uint64_t pid; uint32_t nblocks; uint32_t seen; } TrimEntry;
+
+static void trim_note(VM *vm, Proc *P) {
+  if (P->trimq || !mem_holdsmuch(P)) return;
+  if (vm->trimq_n == vm->trimq_cap) {
+    size_t nc = vm->trimq_cap ? vm->trimq_cap * 2 : 64;
+    TrimEntry *nq = realloc(vm->trimq, nc * sizeof(TrimEntry));
+    if (nq == NULL) return;              /* not noted: it keeps its lists */
+    vm->trimq = nq;
+    vm->trimq_cap = nc;
+  }
+  TrimEntry *e = &vm->trimq[vm->trimq_n++];
+  e->pid = P->pid;
+  e->nblocks = P->nblocks;
+  e->seen = 0;
+  P->trimq = 1;
+}
+
+/* all: nothing is runnable, every blocked process is idle */
+static void trim_idle(VM *vm, bool all) {
+  vm->trimslices = 0;
+  size_t k = 0;
+  for (size_t j = 0; j < vm->trimq_n; j++) {
+    TrimEntry e = vm->trimq[j];
+    Proc *P = proc_lookup(vm, e.pid);
+    if (P == NULL) continue;
+    bool blocked = P->pstate == PS_WAITING && !P->inrunq && P->inbox_head == NULL;
+    if (blocked && P->nblocks == e.nblocks && (all || e.seen)) {
+      mem_idle(P);
+      P->trimq = 0;
+      continue;
+    }
+    if (P->nblocks != e.nblocks) { e.nblocks = P->nblocks; e.seen = 0; }
+    else e.seen = blocked;
+    vm->trimq[k++] = e;
+  }
+  vm->trimq_n = k;
 }
 
 /* run P for one slice; returns true when it ended (and was finished) */
@@ -434,7 +484,9 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
       return false;
     case LU_BLOCKED:
       P->pstate = PS_WAITING;
+      P->nblocks++;
       if (P->inbox_head) sched_ready(vm, P);
+      else if (P->fl) trim_note(vm, P);
       return false;
     case LU_OK: {
       if (P->finalizing) {
@@ -523,6 +575,7 @@ int sched_run(VM *vm, Proc *main) {
     if (P == NULL) {
       double wait = next_wait(vm);
       if (wait > 1e9) wait = 1e9;         /* far away: wake now and then (ms fit an int) */
+      if (vm->trimq_n > 0) trim_idle(vm, true);
       if (watching(vm)) {
         /* sleep until a watched fd is ready or the next timer is due */
         sched_poll(vm, wait < 0 ? -1 : (int)ceil(wait));
@@ -552,6 +605,7 @@ int sched_run(VM *vm, Proc *main) {
       vm->exiting = true;           /* os.exit(code, true) closed its process */
       return vm->exitcode;
     }
+    if (lu_unlikely(++vm->trimslices >= TRIM_SLICES) && vm->trimq_n > 0) trim_idle(vm, false);
     if (ended && P == main) {
       if (vm->exiting) return vm->exitcode;
       return mainstatus;

@@ -15,7 +15,7 @@
 /* A new thread's stack: small, because most processes and coroutines stay
  * small (a process waiting in receive uses about a dozen slots); it grows
  * on demand (calls check their frame size, C functions get LU_MINSTACK). */
-#define BASIC_STACK_SIZE  16
+#define BASIC_STACK_SIZE  12
 
 VM *vm_new(void) {
   VM *vm = calloc(1, sizeof(VM));
@@ -34,6 +34,7 @@ void vm_free(VM *vm) {
   /* tables of the process runtime (vm_shutdown empties them first) */
   free(vm->theap);
   free(vm->tmap);
+  free(vm->trimq);
   free(vm->ptab);
   if (vm->names) for (size_t j = 0; j < vm->names_size; j++) free(vm->names[j].name);
   free(vm->names);
@@ -50,8 +51,27 @@ void vm_free(VM *vm) {
   free(vm);
 }
 
-static void stack_init(Proc *P, lu_State *L1) {
-  L1->stack = mem_newvec(P, BASIC_STACK_SIZE + LU_EXTRA_STACK, Value);
+/* A new process is one malloc'd block: the Proc, its main thread, the
+ * thread's first stack and its first CallInfos (an idle process waiting in
+ * receive has two frames: the spawned function's and receive's).  A stack
+ * that grows moves out of the block; the CallInfos in it stay linked, first
+ * after base_ci, for good. */
+#define BLOCK_NCI  2
+typedef struct ProcBlock {
+  Proc P;
+  lu_State L;
+  CallInfo ci[BLOCK_NCI];
+  Value stack[BASIC_STACK_SIZE + LU_EXTRA_STACK];
+} ProcBlock;
+
+static inline bool ci_inblock(lu_State *L, CallInfo *ci) {
+  if (!(L->inblock & TH_CI)) return false;
+  CallInfo *b = ((ProcBlock *)L->P)->ci;
+  return ci >= b && ci < b + BLOCK_NCI;
+}
+
+static void stack_init(Proc *P, lu_State *L1, Value *stack) {
+  L1->stack = stack ? stack : mem_newvec(P, BASIC_STACK_SIZE + LU_EXTRA_STACK, Value);
   for (int i = 0; i < BASIC_STACK_SIZE + LU_EXTRA_STACK; i++) val_setnil(&L1->stack[i]);
   L1->top = L1->stack;
   L1->stack_last = L1->stack + BASIC_STACK_SIZE;
@@ -100,13 +120,14 @@ static void thread_initfields(Proc *P, lu_State *L1) {
   L1->entry_nres = 0;
   L1->entry_func = 0;
   L1->kstatus = LU_OK;
+  L1->inblock = 0;
   val_setnil(&L1->errval);
 }
 
 lu_State *thread_new(Proc *P) {
   lu_State *L1 = (lu_State *)gc_newobj(P, T_THREAD, sizeof(lu_State));
   thread_initfields(P, L1);
-  stack_init(P, L1);
+  stack_init(P, L1, NULL);
   return L1;
 }
 
@@ -115,7 +136,8 @@ static void freeci(Proc *P, lu_State *L1) {
   L1->base_ci.next = NULL;
   while (ci) {
     CallInfo *nx = ci->next;
-    mem_free(P, ci, sizeof(CallInfo));
+    if (ci_inblock(L1, ci)) P->totalbytes -= sizeof(CallInfo);
+    else mem_free(P, ci, sizeof(CallInfo));
     ci = nx;
   }
   L1->nci = 0;
@@ -125,10 +147,12 @@ void thread_free(Proc *P, lu_State *L1) {
   if (L1->stack) {
     upval_close(L1, L1->stack);
     freeci(P, L1);
-    mem_freevec(P, L1->stack, stack_size(L1) + LU_EXTRA_STACK, Value);
+    if (L1->inblock & TH_STACK) P->totalbytes -= (size_t)(stack_size(L1) + LU_EXTRA_STACK) * sizeof(Value);
+    else mem_freevec(P, L1->stack, stack_size(L1) + LU_EXTRA_STACK, Value);
   }
   if (L1->tbc) mem_freevec(P, L1->tbc, L1->tbccap, ptrdiff_t);
-  mem_free(P, L1, sizeof(lu_State));
+  if (L1->inblock & TH_SELF) P->totalbytes -= sizeof(lu_State);   /* freed with its Proc */
+  else mem_free(P, L1, sizeof(lu_State));
 }
 
 CallInfo *ci_extend(lu_State *L) {
@@ -140,11 +164,14 @@ CallInfo *ci_extend(lu_State *L) {
   return ci;
 }
 
-/* free the unused CallInfos beyond the current one (half of them) */
+/* free the unused CallInfos beyond the current one (those in the
+ * process's block stay) */
 void ci_shrink(lu_State *L) {
-  CallInfo *ci = L->ci->next;
+  CallInfo *last = L->ci;
+  while (last->next && ci_inblock(L, last->next)) last = last->next;
+  CallInfo *ci = last->next;
   if (ci == NULL) return;
-  L->ci->next = NULL;
+  last->next = NULL;
   while (ci) {
     CallInfo *nx = ci->next;
     mem_free(L->P, ci, sizeof(CallInfo));
@@ -177,7 +204,13 @@ void stack_move(lu_State *L, Value *newstack, int newsize) {
     if (!ci_isLua(ci) && ci->u.c.oldtop)
       ci->u.c.oldtop = newstack + (ci->u.c.oldtop - oldstack);
   }
-  mem_freevec(L->P, oldstack, oldsize + LU_EXTRA_STACK, Value);
+  if (L->inblock & TH_STACK) {
+    /* the first stack, in the process's block: left there unused */
+    L->inblock &= (uint8_t)~TH_STACK;
+    L->P->totalbytes -= (size_t)(oldsize + LU_EXTRA_STACK) * sizeof(Value);
+  } else {
+    mem_freevec(L->P, oldstack, oldsize + LU_EXTRA_STACK, Value);
+  }
   L->stack = newstack;
   L->stack_last = newstack + newsize;
 }
@@ -208,17 +241,29 @@ void stack_grow(lu_State *L, int n) {
 
 void proc_settypemt(Proc *P, int t, Table *mt) {
   if (t == LU_TSTRING) { P->strmt = mt; return; }
-  if (P->mt == NULL) {
+  if (P->ex == NULL || P->ex->mt == NULL) {
     if (mt == NULL) return;
-    P->mt = calloc(LU_NUMTYPES, sizeof(Table *));
-    if (P->mt == NULL) mem_error(P);
+    ProcExtra *x = proc_extra(P);
+    x->mt = calloc(LU_NUMTYPES, sizeof(Table *));
+    if (x->mt == NULL) mem_error(P);
   }
-  P->mt[t] = mt;
+  P->ex->mt[t] = mt;
+}
+
+ProcExtra *proc_extra(Proc *P) {
+  if (P->ex == NULL) {
+    ProcExtra *x = calloc(1, sizeof(ProcExtra));
+    if (x == NULL) abort();
+    val_setnil(&x->registry);
+    P->ex = x;
+  }
+  return P->ex;
 }
 
 Proc *proc_new(VM *vm) {
-  Proc *P = calloc(1, sizeof(Proc));
-  if (!P) return NULL;
+  ProcBlock *B = calloc(1, sizeof(ProcBlock));
+  if (!B) return NULL;
+  Proc *P = &B->P;
   P->vm = vm;
   P->gcpause = 200;
   P->gcstepmul = 100;
@@ -227,7 +272,6 @@ Proc *proc_new(VM *vm) {
   P->budget = LU_REDUCTIONS;
   P->reds = LU_REDUCTIONS;
   P->warn_on = 0;
-  val_setnil(&P->registry);
   /* an empty mailbox (proc.h) */
   P->inbox_tail = &P->inbox_head;
   P->mq_tail = &P->mq_head;
@@ -237,13 +281,15 @@ Proc *proc_new(VM *vm) {
    * accounting (cannot fail usefully this early) */
   P->strt_size = 0;               /* allocated with the first process string */
   P->strt = NULL;
-  lu_State *L = (lu_State *)calloc(1, mem_roundup(sizeof(lu_State)));
-  /* the main thread is a heap object like any other */
+  lu_State *L = &B->L;
+  /* the main thread is a heap object like any other (but never freed
+   * alone: it is only unreachable when its process is freed) */
   L->tt = T_THREAD;
   L->marked = 0;
   L->next = NULL;
-  P->totalbytes += sizeof(lu_State);
+  P->totalbytes += sizeof(lu_State) + sizeof B->ci + sizeof B->stack;
   thread_initfields(P, L);
+  L->inblock = TH_SELF | TH_STACK | TH_CI;
   P->mainthread = L;
   L->costatus = CO_RUNNING;
   /* lua.c runs a script's main chunk 3 C calls deep (its lua_pcall, pmain,
@@ -251,10 +297,16 @@ Proc *proc_new(VM *vm) {
    * the main chunk meet "C stack overflow" at lua5.4's depth */
   L->nCcalls = 3;
   P->L = L;
-  stack_init(P, L);
+  stack_init(P, L, B->stack);
+  /* its first CallInfos, linked after base_ci */
+  for (int j = 0; j < BLOCK_NCI; j++) {
+    B->ci[j].previous = j == 0 ? &L->base_ci : &B->ci[j - 1];
+    B->ci[j].next = j + 1 < BLOCK_NCI ? &B->ci[j + 1] : NULL;
+  }
+  L->base_ci.next = &B->ci[0];
+  L->nci = BLOCK_NCI;
   L->next = P->allgc;
   P->allgc = (GCObj *)L;
-  P->globals = tab_new(P);
   return P;
 }
 
@@ -265,16 +317,19 @@ void proc_free(Proc *P) {
   for (struct Msg *m = P->mq_head; m; ) { struct Msg *nx = m->next; free(m); m = nx; }
   P->inbox_head = P->mq_head = NULL;
   proc_freerel(P);
-  if (P->mt) free(P->mt);
-  free(P->pkgpaths);
-  free(P->rng);
   /* from here on every block goes straight back to malloc (not through
    * the free lists, which would only be emptied again below) */
   mem_releasefree(P);
-  P->freebytes = SIZE_MAX / 2;
+  P->pstate = PS_FREEING;
   gc_freeall(P);
   if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);
   if (P->libinst) mem_freevec(P, P->libinst, P->nlibinst, Table *);
   mem_releasefree(P);
+  if (P->ex) {
+    free(P->ex->mt);
+    free(P->ex->pkgpaths);
+    free(P->ex->rng);
+    free(P->ex);
+  }
   free(P);
 }

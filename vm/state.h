@@ -73,10 +73,35 @@ struct CallInfo {
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
 
 /* ------------------------------------------------------------------ threads */
+/* Field order: small fields packed, no padding holes (every process has
+ * one: its main thread). */
 struct lu_State {
   GC_HEADER;
   uint8_t status;             /* how a dead coroutine ended: LU_OK or an error status */
   uint8_t costatus;           /* CO_* below */
+  uint8_t entry;              /* how vm_execute starts (ENTRY_*) */
+  uint8_t closing;            /* unwinding everything (coroutine.close): no pcall stops it */
+  uint8_t nny;                /* finalizers running in this thread: it cannot yield */
+  uint8_t hookmask;           /* HOOK_* */
+  /* debug hooks (debug.sethook): per thread */
+  uint8_t allowhook;          /* not inside a hook */
+  uint8_t hookskip;           /* the instruction after a hook runs without one */
+  uint8_t hookcall;           /* a call hook is due at the next instruction */
+  uint8_t hookresume;         /* the stage hookskip takes when the hook returns */
+  int16_t entry_nres;         /* results wanted by the call to start */
+  uint8_t inblock;            /* TH_* below: parts inside its process's block */
+  uint8_t exiterr;            /* a __close raised an error during process.exit /
+                                 os.exit(c, true): the next ones get it (errval) */
+  int nyield;                 /* values passed by the pending yield */
+  int nci;                    /* number of CallInfos allocated */
+  int nCcalls;                /* depth in the resume chain (main thread 3) */
+  int nargs_resume;           /* coroutine: values passed by resume/yield */
+  int kstatus;                /* status passed to a C continuation */
+  int closestatus;            /* error being unwound while __close runs */
+  int ntbc, tbccap;
+  int hookcount, basehookcount;
+  int oldpc;                  /* last pc seen by the line hook in this frame */
+  int ftransfer, ntransfer;   /* values a call/return hook sees (debug.getinfo 'r') */
   Proc *P;
   Value *top;                 /* first free slot */
   CallInfo *ci;               /* current frame */
@@ -86,34 +111,18 @@ struct lu_State {
   GCObj *gclist;
   lu_State *resumer;          /* thread that resumed this one (while running or normal) */
   lu_State *co_target;        /* coroutine being resumed by this thread's C frame */
-  int nyield;                 /* values passed by the pending yield */
-  CallInfo base_ci;           /* frame of the thread's entry */
-  int nci;                    /* number of CallInfos allocated */
-  int nCcalls;                /* depth in the resume chain (main thread 3) */
-  int nargs_resume;           /* coroutine: values passed by resume/yield */
-  uint8_t entry;              /* how vm_execute starts (ENTRY_*) */
-  int16_t entry_nres;         /* results wanted by the call to start */
   ptrdiff_t entry_func;       /* stack offset of the function to call */
-  int kstatus;                /* status passed to a C continuation */
-  int closestatus;            /* error being unwound while __close runs */
   ptrdiff_t *tbc;             /* stack offsets of to-be-closed variables, in order */
-  int ntbc, tbccap;
-  uint8_t closing;            /* unwinding everything (coroutine.close): no pcall stops it */
-  uint8_t nny;                /* finalizers running in this thread: it cannot yield */
-  uint8_t exiterr;            /* a __close raised an error during process.exit /
-                                 os.exit(c, true): the next ones get it (errval) */
+  CallInfo base_ci;           /* frame of the thread's entry */
   Value errval;               /* error object while unwinding */
-  /* debug hooks (debug.sethook): per thread */
   Value hookf;                /* the hook function, or nil */
-  uint8_t hookmask;           /* HOOK_* */
-  uint8_t allowhook;          /* not inside a hook */
-  uint8_t hookskip;           /* the instruction after a hook runs without one */
-  uint8_t hookcall;           /* a call hook is due at the next instruction */
-  uint8_t hookresume;         /* the stage hookskip takes when the hook returns */
-  int hookcount, basehookcount;
-  int oldpc;                  /* last pc seen by the line hook in this frame */
-  int ftransfer, ntransfer;   /* values a call/return hook sees (debug.getinfo 'r') */
 };
+
+/* the main thread of a process is allocated with it, in one block
+ * (state.c): these parts are not freed on their own */
+#define TH_SELF    1          /* the lu_State */
+#define TH_STACK   2          /* its current stack is the first one, in the block */
+#define TH_CI      4          /* its first CallInfos (after base_ci) are in the block */
 
 #define HOOK_CALL   1
 #define HOOK_RET    2
@@ -158,7 +167,7 @@ struct VM {
   Proto *lualib;              /* compiled built-in Lua library (stdlib/), or NULL */
   Proto *luamods[16];         /* global libraries written in Lua, once loaded */
   Proto *prims[8];            /* primitive Lua functions (stdlib/prims), once loaded */
-  struct LClosure *primcl[8]; /* their closures: shared (GC_SHARED), no upvalues */
+  LClosure *primcl[8];        /* their closures, shared by all processes (GC_SHARED) */
   /* process runtime (proc.c, sched.c): the scheduler thread's */
   Proc **ptab;                /* open addressing: pid -> Proc */
   size_t ptab_size, ptab_n;
@@ -174,6 +183,9 @@ struct VM {
   struct Timer **tmap;        /* ref -> timer (send_after, for cancel_timer) */
   size_t tmap_size, tmap_n;
   uint64_t timer_seq;         /* timers made so far (ties between equal deadlines) */
+  struct TrimEntry *trimq;    /* blocked processes with big free lists (sched.c) */
+  size_t trimq_n, trimq_cap;
+  uint32_t trimslices;        /* slices since the last look at trimq */
   int nprocs;                 /* live processes */
   Proc *mainproc;             /* script mode: the VM ends with it */
   int budget;                 /* reductions per slice (LU_REDUCTIONS, or 1 for tests) */
@@ -196,6 +208,8 @@ struct VM {
 };
 
 /* ------------------------------------------------------------------ processes */
+typedef struct FreeLists FreeLists;
+
 typedef struct lu_Jmp {
   struct lu_Jmp *previous;
   jmp_buf b;
@@ -204,6 +218,35 @@ typedef struct lu_Jmp {
 
 struct Msg;
 struct Timer;
+
+/* a collection's work lists (gc.c): they live on the collector's C stack
+ * while it runs (a collection is atomic), not in every Proc */
+typedef struct GCWork {
+  Proc *P;                    /* the process being collected */
+  GCObj *gray;                /* mark work list */
+  Table *weak;                /* tables with weak values, found while marking */
+  Table *ephemeron;           /* tables with weak keys */
+  Table *allweak;             /* tables with weak keys and values */
+} GCWork;
+
+/* Field order: small fields packed together, no padding holes (an idle
+ * process is mostly this struct; see docs/internals.md, "memory of a
+ * process"). */
+/* The parts of a process that most processes never use, made on first
+ * need (proc_extra): an idle process does without. */
+typedef struct ProcExtra {
+  char *pkgpaths;             /* package.path "\0" cpath inherited at spawn, or NULL */
+  char *regname;              /* registered name (in vm->names), or NULL */
+  GCObj *finobj;              /* objects with a __gc finalizer (not on allgc) */
+  GCObj *tobefnz;             /* unreachable ones waiting for their finalizer */
+  Value registry;             /* registry table (proc_registry creates it) */
+  Table *loaded;              /* package.loaded (proc_loaded creates it) */
+  uint64_t *rng;              /* math.random state (xoshiro256**), made by the math library */
+  Table **mt;                 /* metatables of the other basic types (NULL: none yet) */
+  lu_State *scratch;          /* thread for running library openers (lazy.c) */
+  size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
+                                 memory"): simulated out-of-memory for tests */
+} ProcExtra;
 
 struct Proc {
   VM *vm;
@@ -215,71 +258,66 @@ struct Proc {
   uint8_t inrunq;
   uint8_t killed;             /* ends without running Lua code */
   uint8_t interrupt;          /* its next slice starts by raising "interrupted!" (the shell's Ctrl-C) */
+  uint8_t nlibinst;           /* length of libinst (at most LIB_MAX) */
+  uint8_t finrunning : 1;     /* finalizers are being called */
+  uint8_t finalizing : 1;     /* the process ended; its last finalizers run */
+  uint8_t gcgen : 1;          /* collectgarbage's mode: "generational" (as lua.c
+                                 starts) or "incremental"; one collector either way */
+  uint8_t gcstopped : 1;
+  uint8_t warn_on : 1;
+  uint8_t scratchbusy : 1;
+  uint8_t memlimited : 1;     /* ex->memlimit is set (mem_setlimit) */
+  uint8_t trimq : 1;          /* in vm->trimq (sched.c) */
+  uint16_t gcpause;           /* percent, like Lua's (pacing uses at least 100) */
+  uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing) */
+  int32_t reds;               /* reductions left in the slice */
+  int32_t budget;             /* reductions per slice */
+  int mq_len;
+  uint32_t naliases;          /* active aliases in vm->aliases */
+  uint32_t strt_size, strt_nuse;   /* interned short strings (strt) */
+  uint32_t nblocks;           /* times it blocked in receive (sched.c: trimming idle ones) */
   Proc *rq_next;
-  char *pkgpaths;             /* package.path "\0" cpath inherited at spawn, or NULL */
   /* messages: inbox (others append; SMP: under a lock), private queue */
   struct Msg *inbox_head, **inbox_tail;
   struct Msg *mq_head, **mq_tail;
   struct Msg **save;          /* receive: link to the next message to examine */
   struct Msg **mark;          /* receive marker (make_ref etc.) */
   uint64_t mark_ref;
-  int mq_len;
   /* links and monitors (proc.c), allocated with the first one */
   struct ProcRel *rel;
-  char *regname;
-  size_t naliases;            /* active aliases in vm->aliases */
   struct Timer *timer;        /* receive timeout / sleep */
+  struct ProcExtra *ex;       /* what most processes never use, or NULL: proc_extra() */
   Value exitreason;           /* set when an exit signal or kill ends it */
   /* heap */
   GCObj *allgc;               /* every collectable object of this process */
-  GCObj *gray;                /* mark work list */
-  GCObj *finobj;              /* objects with a __gc finalizer (not on allgc) */
-  GCObj *tobefnz;             /* unreachable ones waiting for their finalizer */
-  Table *weak;                /* tables with weak values, found while marking */
-  Table *ephemeron;           /* tables with weak keys */
-  Table *allweak;             /* tables with weak keys and values */
-  uint8_t finrunning;         /* finalizers are being called */
-  uint8_t finalizing;         /* the process ended; its last finalizers run */
+  GCWork *gw;                 /* the running collection's work lists, or NULL */
   size_t totalbytes;          /* bytes allocated, off-heap bytes included */
   size_t gcthreshold;         /* collect when totalbytes passes this */
   size_t maxheap;             /* 0 = unlimited; past it the process is killed */
-  size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
-                                 memory"): simulated out-of-memory for tests */
-  void *freelist[8];          /* small blocks by 16-byte size class (gc.c) */
-  size_t freebytes;           /* bytes held in the free lists */
-  size_t freecap;             /* ... at most (set before each sweep; 0: 64 KB) */
-  uint16_t gcpause;           /* percent, like Lua's (pacing uses at least 100) */
-  uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing) */
-  uint8_t gcgen;              /* collectgarbage's mode: "generational" (as lua.c
-                                 starts) or "incremental"; one collector either way */
-  uint8_t gcstopped;
-  uint8_t warn_on;
+  struct FreeLists *fl;       /* small free blocks by size class (gc.c), or NULL */
   /* interned short strings */
   String **strt;
-  size_t strt_size, strt_nuse;
   /* the Lua universe */
-  Value registry;             /* registry table (proc_registry creates it) */
-  Table *globals;
-  Table *loaded;              /* package.loaded (proc_loaded creates it) */
-  uint64_t *rng;              /* math.random state (xoshiro256**), made by the math library */
+  Table *globals;             /* NULL until first used: proc_globals() */
   Table *strmt;               /* metatable of strings */
-  Table **mt;                 /* metatables of the other basic types (NULL: none yet) */
   Table **libinst;            /* library instances, by LIB_ index (lazy.h) */
-  int nlibinst;
   lu_State *mainthread;
   lu_State *L;                /* running thread */
-  lu_State *scratch;          /* thread for running library openers (lazy.c) */
-  uint8_t scratchbusy;
   lu_Jmp *errorjmp;
-  /* scheduler */
-  int32_t reds;               /* reductions left in the slice */
-  int32_t budget;             /* reductions per slice */
   uint64_t reductions;        /* total reductions */
 };
 
 /* metatable of the basic type t (strings: P->strmt) */
-#define proc_typemt(P, t)  ((t) == LU_TSTRING ? (P)->strmt : (P)->mt ? (P)->mt[t] : NULL)
+#define proc_typemt(P, t)  ((t) == LU_TSTRING ? (P)->strmt : (P)->ex && (P)->ex->mt ? (P)->ex->mt[t] : NULL)
 void proc_settypemt(Proc *P, int t, Table *mt);
+/* P's ProcExtra, made (zeroed) if it has none yet */
+ProcExtra *proc_extra(Proc *P);
+#define proc_regname(P)   ((P)->ex ? (P)->ex->regname : NULL)
+#define proc_finobj(P)    ((P)->ex ? (P)->ex->finobj : NULL)
+#define proc_tobefnz(P)   ((P)->ex ? (P)->ex->tobefnz : NULL)
+#define proc_loadedp(P)   ((P)->ex ? (P)->ex->loaded : NULL)      /* NULL: not made yet */
+/* the process's globals table, made (empty and lazy, lazy.h) on first use */
+Table *proc_globals(Proc *P);
 
 #define G(L)          ((L)->P)
 #define proc_vm(P)    ((P)->vm)

@@ -28,7 +28,7 @@ Table *tm_metatable(Proc *P, const Value *o) {
     case T_TABLE: return val_table(o)->metatable;
     case T_UDATA: return val_udata(o)->metatable;
     case T_STR: return P->strmt ? P->strmt : lazy_stringmt(P);
-    default: return P->mt ? P->mt[val_luatype(o)] : NULL;
+    default: return P->ex && P->ex->mt ? P->ex->mt[val_luatype(o)] : NULL;
   }
 }
 

@@ -123,7 +123,7 @@ static inline LClosure *th_pushproto(Proc *P, Proto *p) {
   val_setlcl(L->top, cl);
   L->top++;
   lcl_initupvals(P, cl);
-  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, P->globals);
+  if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, proc_globals(P));
   return cl;
 }
 
@@ -214,7 +214,7 @@ static inline void th_setglobal_cb(lu_State *L, void *ud) {
   th_GlobalArg *a = ud;
   Value k;
   val_setstr(&k, str_newz(L->P, a->name));
-  tab_set(L, L->P->globals, &k, a->v);
+  tab_set(L, proc_globals(L->P), &k, a->v);
 }
 
 static inline void th_setglobal(Proc *P, const char *name, const Value *v) {
@@ -228,7 +228,7 @@ static inline void th_setglobal(Proc *P, const char *name, const Value *v) {
 static inline const Value *th_getglobal(Proc *P, const char *name) {
   Value k;
   val_setstr(&k, str_newz(P, name));
-  return tab_get(P->globals, &k);
+  return tab_get(proc_globals(P), &k);
 }
 
 /* th_run in P that must succeed; its first result */

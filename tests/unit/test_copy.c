@@ -295,7 +295,7 @@ Test(copy, globals_of_a_closure_are_the_receivers) {
   LClosure *cl = (LClosure *)val_gc(r);
   cr_assert_eq(cl->nupvalues, 1);
   cr_assert(val_istable(cl->upvals[0]->v));
-  cr_assert_eq(val_table(cl->upvals[0]->v), t.B->globals);
+  cr_assert_eq(val_table(cl->upvals[0]->v), proc_globals(t.B));
   th_vmfree(t.vm);
 }
 
@@ -335,8 +335,8 @@ Test(copy, globals_libraries_and_modules_map_to_the_receivers) {
   /* B's own, not A's */
   const Value *r = th_getglobal(t.B, "R");
   const Value *g = tab_getint(val_table(r), 1);
-  cr_assert_eq(val_table(g), t.B->globals);
-  cr_assert_neq(val_table(g), t.A->globals);
+  cr_assert_eq(val_table(g), proc_globals(t.B));
+  cr_assert_neq(val_table(g), proc_globals(t.A));
   /* a library table as a key cannot be sent */
   x = eval(t.A, "return {[string] = 1}");
   char err[200];
@@ -462,7 +462,7 @@ static bool set_has(const Set *s, const GCObj *o) {
   return false;
 }
 static void heapset(Proc *P, Set *s) {
-  GCObj *lists[3] = { P->allgc, P->finobj, P->tobefnz };
+  GCObj *lists[3] = { P->allgc, proc_finobj(P), proc_tobefnz(P) };
   for (int l = 0; l < 3; l++)
     for (GCObj *o = lists[l]; o; o = o->next) set_add(s, o);
 }
@@ -488,7 +488,7 @@ static void wpush(Walk *w, GCObj *o) {
   /* the receiver's libraries are its own: no need to walk them */
   if (o->tt == T_TABLE) {
     Table *t = (Table *)o;
-    if (t == w->P->globals || t == w->P->loaded || lazy_whichlib(w->P, t) >= 0) return;
+    if (t == w->P->globals || (proc_loadedp(w->P) && t == proc_loadedp(w->P)) || lazy_whichlib(w->P, t) >= 0) return;
   }
   if (w->n == w->cap) {
     w->cap = w->cap ? w->cap * 2 : 256;

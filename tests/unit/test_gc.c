@@ -46,7 +46,7 @@ Test(gc, roots_registry_globals_loaded) {
   Table *a = tab_new(e.P), *b = tab_new(e.P), *c = tab_new(e.P);
   Value v;
   val_settable(&v, a); seti(e.L, registry(e.P), 100, &v);
-  val_settable(&v, b); sets(e.L, e.P->globals, "bglobal", &v);
+  val_settable(&v, b); sets(e.L, proc_globals(e.P), "bglobal", &v);
   val_settable(&v, c); sets(e.L, proc_loaded(e.P), "cmod", &v);
   Table *garbage = tab_new(e.P);
   gc_fullcollect(e.P);
@@ -57,7 +57,7 @@ Test(gc, roots_registry_globals_loaded) {
   /* unhook them */
   val_setnil(&v);
   seti(e.L, registry(e.P), 100, &v);
-  sets(e.L, e.P->globals, "bglobal", &v);
+  sets(e.L, proc_globals(e.P), "bglobal", &v);
   gc_fullcollect(e.P);
   cr_assert_not(th_alive(e.P, a));
   cr_assert_not(th_alive(e.P, b));

@@ -42,7 +42,7 @@ static bool set_has(const Set *s, const GCObj *o) {
 }
 
 static void heapset(Proc *P, Set *s) {
-  GCObj *lists[3] = { P->allgc, P->finobj, P->tobefnz };
+  GCObj *lists[3] = { P->allgc, proc_finobj(P), proc_tobefnz(P) };
   for (int l = 0; l < 3; l++)
     for (GCObj *o = lists[l]; o; o = o->next) set_add(s, o);
 }
@@ -107,13 +107,13 @@ static size_t checkproc(Proc *P, size_t *refs) {
   Set own = { NULL, 0, 0 };
   heapset(P, &own);
   Check c = { &own, P, 0, 0 };
-  GCObj *lists[3] = { P->allgc, P->finobj, P->tobefnz };
+  GCObj *lists[3] = { P->allgc, proc_finobj(P), proc_tobefnz(P) };
   for (int l = 0; l < 3; l++)
     for (GCObj *o = lists[l]; o; o = o->next) checkobj(&c, o);
   /* roots */
-  ref(&c, (GCObj *)P->globals);
-  ref(&c, (GCObj *)P->loaded);
-  refv(&c, &P->registry);
+  ref(&c, (GCObj *)proc_globals(P));
+  ref(&c, (GCObj *)proc_loadedp(P));
+  if (P->ex) refv(&c, &P->ex->registry);
   ref(&c, (GCObj *)P->strmt);
   for (int j = 0; j < P->nlibinst; j++) ref(&c, (GCObj *)P->libinst[j]);
   ref(&c, (GCObj *)P->mainthread);
@@ -162,7 +162,7 @@ static void runprog(lu_State *L, void *ud) {
   val_setlcl(L->top, cl);
   L->top++;
   lcl_initupvals(P, cl);
-  val_settable(cl->upvals[0]->v, P->globals);
+  val_settable(cl->upvals[0]->v, proc_globals(P));
   do_callentry(L, L->top - 1, LU_MULTRET);
   P->pstate = PS_WAITING;
   sched_ready(P->vm, P);

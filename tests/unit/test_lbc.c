@@ -914,7 +914,7 @@ static void fuzz_prune_globals(lu_State *L, void *ud) {
   (void)ud;
   static const char *const drop[] = { "print", "warn", "dofile", "loadfile", NULL };
   Value nil; val_setnil(&nil);
-  for (int j = 0; drop[j]; j++) tab_setstr(L, L->P->globals, str_newz(L->P, drop[j]), &nil);
+  for (int j = 0; drop[j]; j++) tab_setstr(L, proc_globals(L->P), str_newz(L->P, drop[j]), &nil);
 }
 
 /* Run an accepted prototype in a fresh process: small slices, a bounded

@@ -94,7 +94,7 @@ Test(state, uncaught_error_closes_pending_tbc_variables) {
     "error('boom')\n", msg, sizeof msg);
   cr_assert_eq(st, LU_ERRRUN);
   cr_assert_str_eq(msg, "test:4: boom");
-  const Value *log = tab_getstr(e.P->globals, str_newz(e.P, "LOG"));
+  const Value *log = tab_getstr(proc_globals(e.P), str_newz(e.P, "LOG"));
   cr_assert(val_istable(log));
   Table *t = val_table(log);
   cr_assert_eq(tab_len(t), 2, "__close ran %lu times", (unsigned long)tab_len(t));

@@ -7,7 +7,7 @@
 static void check_strt(Proc *P) {
   size_t count = 0;
   cr_assert(P->strt_size > 0 && (P->strt_size & (P->strt_size - 1)) == 0,
-            "intern table size %zu is not a power of 2", P->strt_size);
+            "intern table size %zu is not a power of 2", (size_t)P->strt_size);
   for (size_t i = 0; i < P->strt_size; i++) {
     for (String *s = P->strt[i]; s; s = s->u.hnext) {
       cr_assert_eq(s->hash & (P->strt_size - 1), i, "string in the wrong bucket");
@@ -16,7 +16,7 @@ static void check_strt(Proc *P) {
       count++;
     }
   }
-  cr_assert_eq(count, P->strt_nuse, "strt_nuse %zu but %zu strings chained", P->strt_nuse, count);
+  cr_assert_eq(count, P->strt_nuse, "strt_nuse %zu but %zu strings chained", (size_t)P->strt_nuse, count);
 }
 
 Test(string, short_strings_are_interned) {
@@ -236,7 +236,7 @@ Test(string, intern_table_grows_and_shrinks) {
   char msg[200];
   cr_assert_eq(th_protect(P, mkmany, t, msg, sizeof msg), LU_OK, "%s", msg);
   cr_assert_geq(P->strt_nuse, nuse0 + 100000);
-  cr_assert_geq(P->strt_size, 65536, "the table grew (size %zu)", P->strt_size);
+  cr_assert_geq(P->strt_size, 65536, "the table grew (size %zu)", (size_t)P->strt_size);
   cr_assert_leq(P->strt_nuse, P->strt_size, "load factor at most 1");
   check_strt(P);
   /* lookups give back the very objects */
@@ -254,9 +254,9 @@ Test(string, intern_table_grows_and_shrinks) {
   e.L->top--;
   size_t big = P->strt_size;
   for (int c = 0; c < 20; c++) gc_fullcollect(P);
-  cr_assert_leq(P->strt_nuse, nuse0 + 10, "dead strings dropped (nuse %zu)", P->strt_nuse);
+  cr_assert_leq(P->strt_nuse, nuse0 + 10, "dead strings dropped (nuse %zu)", (size_t)P->strt_nuse);
   cr_assert_lt(P->strt_size, big);
-  cr_assert_leq(P->strt_size, (size0 > 16 ? size0 : 16) * 2, "shrunk back (size %zu)", P->strt_size);
+  cr_assert_leq(P->strt_size, (size0 > 16 ? size0 : 16) * 2, "shrunk back (size %zu)", (size_t)P->strt_size);
   check_strt(P);
   /* and works again afterwards */
   String *x = str_newz(P, "s12345"), *y = str_newz(P, "s12345");
@@ -309,10 +309,10 @@ Test(string, failed_long_string_leaves_no_charge) {
     TEnv e = th_env(0);
     gc_fullcollect(e.P);
     size_t before = e.P->totalbytes;
-    e.P->memlimit = before + extra;
+    mem_setlimit(e.P, before + extra);
     char msg[100];
     int st = th_protect(e.P, newlong_cb, &len, msg, sizeof msg);
-    e.P->memlimit = 0;
+    mem_setlimit(e.P, 0);
     gc_fullcollect(e.P);
     if (st == LU_ERRMEM) {
       window++;

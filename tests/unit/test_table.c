@@ -561,11 +561,11 @@ Test(table, memory_error_during_rehash_keeps_the_entries) {
       Value k; val_setstr(&k, str_new(e.P, buf, (size_t)n));
       setok(&e, t, k, vint(j));
     }
-    e.P->memlimit = e.P->totalbytes + extra;
+    mem_setlimit(e.P, e.P->totalbytes + extra);
     Ins a = { t };
     char msg[200];
     int st = th_protect(e.P, insert_more_cb, &a, msg, sizeof msg);
-    e.P->memlimit = 0;
+    mem_setlimit(e.P, 0);
     if (st == LU_ERRMEM) {
       window++;
       for (int j = 0; j < 24; j++) {

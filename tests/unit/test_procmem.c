@@ -1,0 +1,110 @@
+/* test_procmem.c — what a new (idle) process is made of: one block (Proc,
+ * main thread, first stack, first CallInfos), nothing made before it is
+ * needed, and free lists an idle process gives back. */
+#include "helpers.h"
+#include "../../vm/lazy.h"
+
+/* the layout budget of docs/internals.md ("memory of a process"): a field
+ * added to either struct should be a choice, not an accident */
+Test(procmem, struct_sizes) {
+  cr_assert_leq(sizeof(Proc), 272, "sizeof(Proc) = %zu", sizeof(Proc));
+  cr_assert_leq(sizeof(lu_State), 264, "sizeof(lu_State) = %zu", sizeof(lu_State));
+  cr_assert_leq(sizeof(CallInfo), 64, "sizeof(CallInfo) = %zu", sizeof(CallInfo));
+}
+
+static bool inside(const void *p, const void *base, size_t n) {
+  return (const char *)p >= (const char *)base && (const char *)p < (const char *)base + n;
+}
+
+Test(procmem, a_new_process_is_one_block) {
+  TEnv e = th_env(0);
+  Proc *P = e.P;
+  lu_State *L = P->mainthread;
+  size_t span = 2048;       /* the block is under a KB; nothing else is this close */
+  cr_assert_eq(L->inblock, TH_SELF | TH_STACK | TH_CI);
+  cr_assert(inside(L, P, span));
+  cr_assert(inside(L->stack, P, span));
+  cr_assert(inside(L->base_ci.next, P, span));
+  cr_assert(inside(L->base_ci.next->next, P, span));
+  cr_assert_null(L->base_ci.next->next->next);
+  /* made on first use */
+  cr_assert_null(P->globals);
+  cr_assert_null(P->ex);
+  cr_assert_null(P->fl);
+  cr_assert_null(P->strt);
+  cr_assert_null(P->libinst);
+  Table *g = proc_globals(P);
+  cr_assert_not_null(g);
+  cr_assert_eq(proc_globals(P), g, "made once");
+  cr_assert(tab_islazy(g));
+  th_free(&e);
+}
+
+Test(procmem, a_grown_stack_leaves_the_block) {
+  TEnv e = th_env(0);
+  lu_State *L = e.L;
+  Value *first = L->stack;
+  val_setint(L->top, 42); L->top++;
+  stack_realloc(L, 100);
+  cr_assert_neq(L->stack, first);
+  cr_assert_eq(L->inblock, TH_SELF | TH_CI, "the block's stack is no longer freed");
+  cr_assert(val_isint(L->stack + 1) && val_int(L->stack + 1) == 42, "contents moved");
+  stack_realloc(L, 200);             /* a malloc'd one is freed as usual (ASan) */
+  cr_assert_eq(stack_size(L), 200);
+  th_free(&e);
+}
+
+Test(procmem, block_callinfos_stay_linked) {
+  TEnv e = th_env(0);
+  lu_State *L = e.L;
+  CallInfo *b0 = L->base_ci.next, *b1 = b0->next;
+  cr_assert_eq(L->nci, 2);
+  for (int j = 0; j < 5; j++) (void)ci_next(L);   /* 2 from the block, 3 malloc'd */
+  cr_assert_eq(L->nci, 5);
+  cr_assert_eq(L->base_ci.next, b0);
+  cr_assert_eq(b0->next, b1);
+  L->ci = &L->base_ci;
+  ci_shrink(L);
+  cr_assert_eq(L->nci, 2, "only the malloc'd ones are freed");
+  cr_assert_eq(L->base_ci.next, b0);
+  cr_assert_eq(b0->next, b1);
+  cr_assert_null(b1->next);
+  (void)ci_next(L);
+  cr_assert_eq(L->ci, b0, "the block's are used again");
+  L->ci = &L->base_ci;
+  th_free(&e);
+}
+
+Test(procmem, idle_free_lists_go_back) {
+  TEnv e = th_env(0);
+  Proc *P = e.P;
+  void *b[400];
+  for (int j = 0; j < 400; j++) b[j] = mem_alloc(P, 40);
+  cr_assert_null(P->fl, "nothing freed yet: no free lists");
+  cr_assert_not(mem_holdsmuch(P));
+  for (int j = 0; j < 400; j++) mem_free(P, b[j], 40);
+  cr_assert_not_null(P->fl);
+  cr_assert(mem_holdsmuch(P), "400 blocks of 40 bytes are more than the idle bound");
+  void *again = mem_alloc(P, 40);         /* from the lists */
+  mem_free(P, again, 40);
+  mem_idle(P);
+  cr_assert_null(P->fl, "given back to malloc");
+  cr_assert_not(mem_holdsmuch(P));
+  void *small = mem_alloc(P, 40);
+  mem_free(P, small, 40);
+  mem_idle(P);
+  cr_assert_not_null(P->fl, "a few blocks are kept");
+  th_free(&e);
+}
+
+Test(procmem, size_classes_fit_malloc_chunks) {
+  /* 16c + 24 bytes: what glibc serves from a 16c + 32 byte chunk */
+  cr_assert_eq(mem_roundup(1), 24);
+  cr_assert_eq(mem_roundup(24), 24);
+  cr_assert_eq(mem_roundup(25), 40);
+  cr_assert_eq(mem_roundup(40), 40);
+  cr_assert_eq(mem_roundup(41), 56);
+  cr_assert_eq(mem_roundup(64), 72);
+  cr_assert_eq(mem_roundup(MEM_SMALL), MEM_SMALL);
+  cr_assert_eq(mem_roundup(MEM_SMALL + 1), MEM_SMALL + 1);
+}
