@@ -201,6 +201,7 @@ static int minmax_scan(lu_State *L, int i, int best, int ismax) {
       lu_pushv(L, mm);
       lu_pushvalue(L, ismax ? best : i);
       lu_pushvalue(L, ismax ? i : best);
+      lu_noyield(L);
       return lu_callk(L, 2, 1, MM_CTX(i, best, ismax), minmax_k);
     }
     if (lt) best = i;
