@@ -162,7 +162,7 @@ static Table *newtable_shell(Copy *C, const Table *src) {
   t->flags = 0;
   t->lsizenode = 0;
   t->asize = 0;
-  t->lenhint = 0;
+  t->alimit = 0;
   t->array = NULL;
   t->node = (Node *)&tab_dummy_node_;
   t->lastfree = NULL;
@@ -172,7 +172,7 @@ static Table *newtable_shell(Copy *C, const Table *src) {
   if (src->asize > 0) {
     t->array = fragalloc(C, src->asize * sizeof(Value));
     if (!t->array) return NULL;
-    t->asize = src->asize;
+    t->asize = t->alimit = src->asize;
     for (uint32_t j = 0; j < t->asize; j++) val_setnil(&t->array[j]);
   }
   if (!tab_isdummy(src)) {
@@ -488,7 +488,7 @@ void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m) {
   if (t) {
     t->flags = 0;
     t->lsizenode = 0;
-    t->lenhint = 0;
+    t->alimit = 0;
     t->node = (Node *)&tab_dummy_node_;
     t->lastfree = NULL;
     t->metatable = NULL;
@@ -496,7 +496,7 @@ void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m) {
     t->asize = 0;
     t->array = fragalloc(&C, (size_t)n * sizeof(Value));
     if (t->array) {
-      t->asize = (uint32_t)n;
+      t->asize = t->alimit = (uint32_t)n;
       for (int j = 0; j < n; j++) val_setnil(&t->array[j]);
       val_settable(&m->v, t);
       for (int j = 0; j < n && !C.err; j++) copyvalue(&C, &vals[j], &t->array[j]);

@@ -182,6 +182,7 @@ static int insert_k(lu_State *L, int status, intptr_t ctx) {
   /* shift t[pos .. e-1] up by one */
   if ((lu_Unsigned)e <= t->asize) {
     memmove(&t->array[pos], &t->array[pos - 1], (size_t)(e - pos) * sizeof(Value));
+    tab_touch(t, e);                          /* lua5.4 writes t[e] first */
   } else {
     for (lu_Int i = e; i > pos; i--) {
       Value v;
