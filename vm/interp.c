@@ -1139,7 +1139,8 @@ dispatch_nohook:
 
   VM_CASE(ADDI) { IMM(imm); ARITH(RB(), &imm, IADD, FADD, TM_ADD); }
   VM_CASE(ADDIF) { IMM(imm); ARITH(&imm, RB(), IADD, FADD, TM_ADD); }
-  VM_CASE(SUBI) { IMM(imm); ARITH(RB(), &imm, ISUB, FSUB, TM_SUB); }
+  /* lua5.4 runs "x - n" as x + (-n): for x = -0.0 and n = 0 that is 0.0 */
+  VM_CASE(SUBI) { IMM(imm); ARITH(RB(), &imm, ISUB, nx_ + (lu_Num)-GET_sC(i), TM_SUB); }
   VM_CASE(SHRI) { IMM(imm); BITWISE(RB(), &imm, ISHR, TM_SHR); }
   VM_CASE(SHLI) { IMM(imm); BITWISE(RB(), &imm, ISHL, TM_SHL); }
   VM_CASE(SHLIF) { IMM(imm); BITWISE(&imm, RB(), ISHL, TM_SHL); }
