@@ -846,8 +846,13 @@ hookcheck:
     if (stage <= 2 && (L->hookmask & HOOK_LINE)) {
       int line = dbg_line(hp, npc);
       bool newline = npc == 0 || npc <= L->oldpc || line != dbg_line(hp, L->oldpc);
-      if (hp->is_vararg && npc == 0) newline = false;   /* VARARGPREP, like lua5.4 */
       L->oldpc = npc;
+      if (hp->is_vararg && npc == 0) {
+        /* VARARGPREP: no event, and (as lua5.4) the next instruction is
+         * seen as a new line */
+        newline = false;
+        L->oldpc = 1;
+      }
       if (newline && line >= 0) {
         hookev = "line";
         hookline = line;
