@@ -53,6 +53,13 @@
     SAVESTATE(); gc_step(L); RELOADBASE(); \
     if (lu_unlikely(gc_pendingfin(P)) && !P->finrunning) goto run_finalizers; } } while (0)
 
+/* the same after an instruction that made an object in R[A] (NEWTABLE,
+ * CLOSURE, CONCAT): as lua5.4, registers above R[A] are dead there and not
+ * marked, so that an object only they still held can be collected */
+#define CHECKGC_A() do { if (lu_unlikely(gc_needed(P))) { \
+    SAVEPC(); L->top = RA() + 1; gc_step(L); RELOADBASE(); L->top = ci->top; \
+    if (lu_unlikely(gc_pendingfin(P)) && !P->finrunning) goto run_finalizers; } } while (0)
+
 /* a backward jump costs a reduction; out of them, suspend here */
 #define CHECKREDS() do { if (lu_unlikely(--P->reds <= 0)) { \
     SAVESTATE(); return LU_PREEMPT; } } while (0)
@@ -438,7 +445,9 @@ static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
     if (lu_unlikely(gc_needed(L->P))) gc_step(L);
     L->allowhook = 1;
     ci->callstatus &= ~CIST_TRAN;
-    L->hookskip = L->hookresume;
+    /* a hook of a C frame (its call or return) leaves no stage to skip:
+     * the next Lua instruction gets all its hooks */
+    L->hookskip = ci_isLua(ci) ? L->hookresume : 0;
     if (ci_isLua(ci)) {
       /* the hooked instruction runs now (savedpc was past it, so that
        * debug.getinfo inside the hook saw its line) */
@@ -801,7 +810,7 @@ concat_cont: {
     }
     RELOADBASE();
     L->top = ci->top;
-    CHECKGC();
+    CHECKGC_A();
     goto dispatch;
   }
 
@@ -1090,7 +1099,7 @@ dispatch_nohook:
     t = tab_new(P);
     val_settable(RA(), t);
     if (b != 0 || asize != 0) tab_resize(P, t, asize, b ? (1u << (b - 1)) : 0);
-    CHECKGC();
+    CHECKGC_A();
     VM_NEXT();
   }
 
@@ -1561,7 +1570,7 @@ dispatch_nohook:
   }
   VM_CASE(CLOSURE) {
     PROTECT(pushclosure(L, cl->p->p[GET_Bx(i)], cl, base, RA()));
-    CHECKGC();
+    CHECKGC_A();
     VM_NEXT();
   }
   VM_CASE(VARARG) {
