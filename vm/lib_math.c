@@ -387,7 +387,8 @@ int lu_open_math(lu_State *L) {
   lu_rawsetfield(L, -2, "maxinteger");
   lu_pushinteger(L, LU_MININT);
   lu_rawsetfield(L, -2, "mininteger");
-  lu_Unsigned n1, n2;
-  randseed(L, &n1, &n2);
+  /* no seeding here: the generator seeds itself on first use (rngstate),
+   * and filling the rest of the library later (math.pi after
+   * math.randomseed(42)) must not throw the chosen seed away */
   return 1;
 }
