@@ -117,6 +117,11 @@ int lu_setiuservalue(lu_State *L, int idx, int n);
 int lu_callk(lu_State *L, int nargs, int nresults, intptr_t ctx, lu_KFunction k);
 int lu_pcallk(lu_State *L, int nargs, int nresults, intptr_t ctx, lu_KFunction k);
 int lu_tailcall(lu_State *L, int nargs);
+/* The calls this C function makes cannot yield, as lua5.4's lua_call (not
+ * lua_callk) in its library: sort comparators, gsub callbacks, __tostring,
+ * load readers, metamethods called by library functions.  A yield there is
+ * "attempt to yield across a C-call boundary", and isyieldable is false. */
+#define lu_noyield(L)   ((L)->ci->callstatus |= CIST_NY)
 /* Charge reductions for work done in C (proportional to its size). */
 void lu_charge(lu_State *L, size_t units);
 

@@ -170,7 +170,7 @@ static Table *newtable_shell(Copy *C, const Table *src) {
   t->flags = 0;
   t->lsizenode = 0;
   t->asize = 0;
-  t->lenhint = 0;
+  t->alimit = 0;
   t->array = NULL;
   t->node = (Node *)&tab_dummy_node_;
   t->lastfree = NULL;
@@ -180,7 +180,7 @@ static Table *newtable_shell(Copy *C, const Table *src) {
   if (src->asize > 0) {
     t->array = fragalloc(C, src->asize * sizeof(Value));
     if (!t->array) return NULL;
-    t->asize = src->asize;
+    t->asize = t->alimit = src->asize;
     for (uint32_t j = 0; j < t->asize; j++) val_setnil(&t->array[j]);
   }
   if (!tab_isdummy(src)) {
@@ -499,7 +499,7 @@ static bool copyflat(lu_State *L, const Table *s, Msg *m) {
   t->flags = 0;
   t->lsizenode = 0;
   t->asize = n;
-  t->lenhint = 0;
+  t->alimit = n;
   t->array = a;
   t->node = (Node *)&tab_dummy_node_;
   t->lastfree = NULL;

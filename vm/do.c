@@ -213,7 +213,7 @@ static bool handle_error(lu_State *L, int status) {
     int depth = 0;
     for (CallInfo *ci = L->ci; ci != pci; ci = ci->previous)
       if (ci->callstatus & CIST_ERRH) depth++;
-    if (depth >= 20 || stack_size(L) > LU_MAXSTACK) {
+    if (depth >= 20 || (depth > 0 && stack_size(L) > LU_MAXSTACK)) {
       val_setstr(&L->errval, str_newz(L->P, "error in error handling"));
       status = LU_ERRERR;
       pci->callstatus &= (uint16_t)~CIST_XPCALL;

@@ -53,6 +53,13 @@
     SAVESTATE(); gc_step(L); RELOADBASE(); \
     if (lu_unlikely(gc_pendingfin(P)) && !P->finrunning) goto run_finalizers; } } while (0)
 
+/* the same after an instruction that made an object in R[A] (NEWTABLE,
+ * CLOSURE, CONCAT): as lua5.4, registers above R[A] are dead there and not
+ * marked, so that an object only they still held can be collected */
+#define CHECKGC_A() do { if (lu_unlikely(gc_needed(P))) { \
+    SAVEPC(); L->top = RA() + 1; gc_step(L); RELOADBASE(); L->top = ci->top; \
+    if (lu_unlikely(gc_pendingfin(P)) && !P->finrunning) goto run_finalizers; } } while (0)
+
 /* a backward jump costs a reduction; out of them, suspend here */
 #define CHECKREDS() do { if (lu_unlikely(--P->reds <= 0)) { \
     SAVESTATE(); return LU_PREEMPT; } } while (0)
@@ -438,7 +445,9 @@ static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
     if (lu_unlikely(gc_needed(L->P))) gc_step(L);
     L->allowhook = 1;
     ci->callstatus &= ~CIST_TRAN;
-    L->hookskip = L->hookresume;
+    /* a hook of a C frame (its call or return) leaves no stage to skip:
+     * the next Lua instruction gets all its hooks */
+    L->hookskip = ci_isLua(ci) ? L->hookresume : 0;
     if (ci_isLua(ci)) {
       /* the hooked instruction runs now (savedpc was past it, so that
        * debug.getinfo inside the hook saw its line) */
@@ -801,7 +810,7 @@ concat_cont: {
     }
     RELOADBASE();
     L->top = ci->top;
-    CHECKGC();
+    CHECKGC_A();
     goto dispatch;
   }
 
@@ -846,8 +855,13 @@ hookcheck:
     if (stage <= 2 && (L->hookmask & HOOK_LINE)) {
       int line = dbg_line(hp, npc);
       bool newline = npc == 0 || npc <= L->oldpc || line != dbg_line(hp, L->oldpc);
-      if (hp->is_vararg && npc == 0) newline = false;   /* VARARGPREP, like lua5.4 */
       L->oldpc = npc;
+      if (hp->is_vararg && npc == 0) {
+        /* VARARGPREP: no event, and (as lua5.4) the next instruction is
+         * seen as a new line */
+        newline = false;
+        L->oldpc = 1;
+      }
       if (newline && line >= 0) {
         hookev = "line";
         hookline = line;
@@ -1090,7 +1104,7 @@ dispatch_nohook:
       val_settable(RA(), t);
       if (b != 0 || asize != 0) tab_presize(P, t, asize, b ? (1u << (b - 1)) : 0);
     }
-    CHECKGC();
+    CHECKGC_A();
     VM_NEXT();
   }
 
@@ -1144,7 +1158,8 @@ dispatch_nohook:
 
   VM_CASE(ADDI) { IMM(imm); ARITH(RB(), &imm, IADD, FADD, TM_ADD); }
   VM_CASE(ADDIF) { IMM(imm); ARITH(&imm, RB(), IADD, FADD, TM_ADD); }
-  VM_CASE(SUBI) { IMM(imm); ARITH(RB(), &imm, ISUB, FSUB, TM_SUB); }
+  /* lua5.4 runs "x - n" as x + (-n): for x = -0.0 and n = 0 that is 0.0 */
+  VM_CASE(SUBI) { IMM(imm); ARITH(RB(), &imm, ISUB, nx_ + (lu_Num)-GET_sC(i), TM_SUB); }
   VM_CASE(SHRI) { IMM(imm); BITWISE(RB(), &imm, ISHR, TM_SHR); }
   VM_CASE(SHLI) { IMM(imm); BITWISE(RB(), &imm, ISHL, TM_SHL); }
   VM_CASE(SHLIF) { IMM(imm); BITWISE(&imm, RB(), ISHL, TM_SHL); }
@@ -1571,7 +1586,7 @@ dispatch_nohook:
   }
   VM_CASE(CLOSURE) {
     PROTECT(pushclosure(L, cl->p->p[GET_Bx(i)], cl, base, RA()));
-    CHECKGC();
+    CHECKGC_A();
     VM_NEXT();
   }
   VM_CASE(VARARG) {

@@ -136,7 +136,7 @@ static void lerror(LS *S, const char *msg) {
 
 static int lneed(LS *S, size_t n) {
   if (S->failed) return 0;
-  if ((size_t)(S->end - S->p) < n) { lerror(S, "truncated bytecode"); return 0; }
+  if ((size_t)(S->end - S->p) < n) { lerror(S, "truncated chunk"); return 0; }
   return 1;
 }
 static int lbyte(LS *S) { if (!lneed(S, 1)) return 0; return *S->p++; }
@@ -147,11 +147,11 @@ static size_t lsize(LS *S, size_t limit) {
     if (S->failed) return 0;
     x = (x << 7) | (size_t)(b & 0x7f);
     if (b & 0x80) {
-      if (x > limit) { lerror(S, "bytecode has an out-of-range size"); return 0; }
+      if (x > limit) { lerror(S, "corrupted chunk: out-of-range size"); return 0; }
       return x;
     }
   }
-  lerror(S, "bytecode has a bad integer");
+  lerror(S, "corrupted chunk: bad integer");
   return 0;
 }
 static int lint(LS *S) { return (int)lsize(S, INT32_MAX); }
@@ -182,7 +182,7 @@ static String *lstring(LS *S) {
 #define REMAIN(S) ((size_t)((S)->end - (S)->p))
 
 static Proto *lfunction(LS *S, String *psource, int depth) {
-  if (depth > 200) { lerror(S, "bytecode nested too deeply"); return NULL; }
+  if (depth > 200) { lerror(S, "corrupted chunk: nested too deeply"); return NULL; }
   Proto *p = proto_new();
   p->source = lstring(S);
   if (p->source == NULL) p->source = psource;
@@ -210,7 +210,7 @@ static Proto *lfunction(LS *S, String *psource, int depth) {
         val_setstr(k, s);
         break;
       }
-      default: val_setnil(k); lerror(S, "bytecode has a bad constant"); break;
+      default: val_setnil(k); lerror(S, "corrupted chunk: bad constant"); break;
     }
   }
   p->sizeupvalues = (int32_t)lsize(S, 255);
@@ -233,7 +233,7 @@ static Proto *lfunction(LS *S, String *psource, int depth) {
       uint64_t z = lsize(S, (size_t)1 << 34);
       int64_t d = (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
       line += d;
-      if (line < INT32_MIN || line > INT32_MAX) { lerror(S, "bytecode has bad line information"); break; }
+      if (line < INT32_MIN || line > INT32_MAX) { lerror(S, "corrupted chunk: bad line information"); break; }
       p->lineinfo[i] = (int32_t)line;
     }
   }
@@ -251,50 +251,64 @@ static Proto *lfunction(LS *S, String *psource, int depth) {
   return p;
 }
 
+/* Refusals read as lua5.4's: "NAME: bad binary format (WHY)", NAME the
+ * chunk name without its '@' or '=', or "binary string" for a default name
+ * that is the chunk itself. */
+static void badformat(char *err, size_t errsz, const char *chunkname, const char *why) {
+  const char *name = chunkname;
+  if (*name == '@' || *name == '=') name++;
+  else if (*name == '\x1b') name = "binary string";
+  char m[256];
+  snprintf(m, sizeof m, "%s: bad binary format (%s)", name, why);
+  snprintf(err, errsz, "%s", m);
+}
+
 Proto *lbc_undump(VM *vm, const char *buf, size_t len, const char *chunkname,
                   char *err, size_t errsz) {
   LS S = { vm, (const uint8_t *)buf, (const uint8_t *)buf + len, err, errsz, 0 };
+  size_t siglen = len < 4 ? len : 4;
+  if (memcmp(buf, LBC_SIGNATURE, siglen) != 0) {
+    badformat(err, errsz, chunkname, "not a binary chunk");
+    return NULL;
+  }
+  const char *why = NULL;
   char sig[4];
   lblock(&S, sig, 4);
-  if (S.failed || memcmp(sig, LBC_SIGNATURE, 4) != 0) {
-    snprintf(err, errsz, "%s: not a Lurel bytecode file", chunkname);
-    return NULL;
+  int x = lbyte(&S);
+  if (!S.failed && x != LBC_VERSION) why = "version mismatch";
+  uint32_t isa = why ? 0 : lword(&S);
+  if (!why && !S.failed && isa != lbc_isahash()) why = "format mismatch";
+  for (int j = 0; j < 3 && !why; j++) {
+    x = lbyte(&S);
+    if (!S.failed && x != (j == 0 ? 4 : 8)) why = "format mismatch";
   }
-  if (lbyte(&S) != LBC_VERSION) {
-    snprintf(err, errsz, "%s: bytecode version mismatch", chunkname);
-    return NULL;
-  }
-  if (lword(&S) != lbc_isahash()) {
-    snprintf(err, errsz, "%s: bytecode from another instruction set", chunkname);
-    return NULL;
-  }
-  if (lbyte(&S) != 4 || lbyte(&S) != 8 || lbyte(&S) != 8) {
-    snprintf(err, errsz, "%s: bytecode has incompatible type sizes", chunkname);
-    return NULL;
-  }
-  int64_t i;
-  double n;
-  lblock(&S, &i, 8);
-  lblock(&S, &n, 8);
-  if (S.failed || i != LBC_INT || n != LBC_NUM) {
-    snprintf(err, errsz, "%s: bytecode has an incompatible number format", chunkname);
+  int64_t i = 0;
+  double n = 0;
+  if (!why) lblock(&S, &i, 8);
+  if (!why && !S.failed && i != LBC_INT) why = "integer format mismatch";
+  if (!why) lblock(&S, &n, 8);
+  if (!why && !S.failed && n != LBC_NUM) why = "float format mismatch";
+  if (why != NULL || S.failed) {
+    badformat(err, errsz, chunkname, why ? why : "truncated chunk");
     return NULL;
   }
   int nup = lbyte(&S);
   String *src = atom_newz(vm, "=?");   /* stripped: like lua5.4 */
   Proto *p = lfunction(&S, src, 0);
   char verr[200];
-  if (!S.failed && S.p != S.end) lerror(&S, "extra bytes after the bytecode");
-  if (!S.failed && nup != p->sizeupvalues) lerror(&S, "bytecode has a bad upvalue count");
+  /* bytes after the function are ignored, as by lua5.4 */
+  if (!S.failed && nup != p->sizeupvalues) lerror(&S, "corrupted chunk: bad upvalue count");
   if (!S.failed && lbc_verify(p, verr, sizeof verr) != NULL) {
-    snprintf(err, errsz, "%s: bad bytecode: %s", chunkname, verr);
+    char m[240];
+    snprintf(m, sizeof m, "corrupted chunk: %s", verr);
+    badformat(err, errsz, chunkname, m);
     proto_decref(p);
     return NULL;
   }
   if (S.failed) {
     char m[256];
-    snprintf(m, sizeof m, "%s: bad bytecode: %s", chunkname, err);
-    snprintf(err, errsz, "%s", m);
+    snprintf(m, sizeof m, "%s", err);
+    badformat(err, errsz, chunkname, m);
     proto_decref(p);
     return NULL;
   }

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 #include <ctype.h>
+#include <errno.h>
 #include "api.h"
 #include "lib.h"
 #include "debug.h"
@@ -40,6 +41,7 @@ static int print_step(lu_State *L, lu_Int i, lu_Int n) {
   for (; i <= n; i++) {
     if (lu_getmetafield(L, (int)i, "__tostring") != LU_TNIL) {
       lu_pushvalue(L, (int)i);
+      lu_noyield(L);
       return lu_callk(L, 1, 1, (intptr_t)(i | (n << 32)), print_k);
     }
     size_t l;
@@ -70,6 +72,7 @@ static int b_tostring(lu_State *L) {
   lu_checkany(L, 1);
   if (lu_getmetafield(L, 1, "__tostring") != LU_TNIL) {
     lu_pushvalue(L, 1);
+    lu_noyield(L);
     return lu_callk(L, 1, 1, 0, tostring_k);
   }
   lu_tolstring_raw(L, 1, NULL);
@@ -210,6 +213,11 @@ static int b_pairs(lu_State *L) {
   return lu_callk(L, 1, 3, 0, pairs_k);
 }
 
+static int ipairs_k(lu_State *L, int status, intptr_t ctx) {
+  (void)status; (void)ctx;
+  return lu_gettop(L);
+}
+
 static int ipairs_aux(lu_State *L) {
   lu_Int i = lu_checkinteger(L, 2);
   i = (lu_Int)((lu_Unsigned)i + 1u);
@@ -221,8 +229,15 @@ static int ipairs_aux(lu_State *L) {
     lu_pushv(L, v);
     return 2;
   }
-  /* metamethods may apply: the Lua version does t[i] */
-  return lib_calllualib(L, "ipairs_aux");
+  /* metamethods may apply: the Lua version does t[i], called (not tail
+   * called) so that this frame says the __index cannot yield, as in lua5.4 */
+  lu_settop(L, 2);
+  Table *lib = lib_lualib(L);
+  lu_pushv(L, tab_getstr(lib, str_newz(L->P, "ipairs_aux")));
+  lu_insert(L, 1);
+  L->ci->callstatus |= CIST_HELPER;
+  lu_noyield(L);
+  return lu_callk(L, 2, LU_MULTRET, 0, ipairs_k);
 }
 
 static int b_ipairs(lu_State *L) {
@@ -375,7 +390,9 @@ static int load_reader_k(lu_State *L, int status, intptr_t ctx) {
   if (t != LU_TSTRING && t != LU_TNUMBER) {
     lu_pop(L, 1);
     lu_pushnil(L);
-    lu_pushstring(L, "reader function must return a string");
+    char where[LU_IDSIZE + 32];  /* lua5.4 raises it at the caller of load */
+    dbg_where(L, 1, where, sizeof where);
+    lu_pushfstring(L, "%sreader function must return a string", where);
     return 2;
   }
   lu_tolstring(L, -1, NULL);
@@ -417,6 +434,7 @@ static int b_load(lu_State *L) {
   lu_settop(L, 4);
   lu_newtable(L);               /* 5: pieces */
   lu_pushvalue(L, 1);
+  lu_noyield(L);
   return lu_pcallk(L, 0, 1, hasenv, load_reader_k);
 }
 
@@ -568,6 +586,7 @@ static int b_collectgarbage(lu_State *L) {
       if (gc_pendingfin(P) && !P->finrunning) {
         /* the finalizers run before collectgarbage returns */
         lu_pushcfunction(L, lib_gcfinalizers);
+        lu_noyield(L);
         return lu_callk(L, 0, 0, 0, collect_k);
       }
       return 1;

@@ -126,10 +126,19 @@ static int yield_k(lu_State *L, int status, intptr_t ctx) {
   return L->nargs_resume;
 }
 
+/* Whether the running coroutine L may yield, as lua5.4 decides: not in the
+ * main thread, not while coroutine.close runs its __close methods or a
+ * finalizer runs, not inside a call made by a library C function that lua5.4
+ * makes with lua_call (CIST_NY), a message handler or a debug hook. */
+static int canyield(lu_State *L) {
+  if (L->resumer == NULL || L->closing || L->nny) return 0;
+  for (CallInfo *ci = L->ci; ci != &L->base_ci; ci = ci->previous)
+    if (ci->callstatus & (CIST_NY | CIST_ERRH | CIST_HOOKED)) return 0;
+  return 1;
+}
+
 static int co_yield(lu_State *L) {
-  /* a coroutine being closed by coroutine.close runs its __close methods
-   * like lua5.4, inside a C call that cannot be suspended; so do finalizers */
-  if (L->closing || L->nny) lu_runerror(L, "attempt to yield across a C-call boundary");
+  if (L->resumer != NULL && !canyield(L)) lu_runerror(L, "attempt to yield across a C-call boundary");
   return do_yield(L, lu_gettop(L), 0, yield_k);
 }
 
@@ -148,7 +157,7 @@ static int co_running(lu_State *L) {
 static int co_isyieldable(lu_State *L) {
   lu_State *co = lu_isnone(L, 1) ? L : getco(L);
   /* as lua5.4: any thread but the main one (dead or suspended too) */
-  lu_pushboolean(L, co == L ? co->resumer != NULL && !co->nny && !co->closing : co != L->P->mainthread);
+  lu_pushboolean(L, co == L ? canyield(L) : co != L->P->mainthread);
   return 1;
 }
 

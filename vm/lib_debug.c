@@ -32,6 +32,17 @@ static void setfield_s(lu_State *L, const char *k, const char *v) { lu_pushstrin
 static void setfield_i(lu_State *L, const char *k, lu_Int v) { lu_pushinteger(L, v); lu_rawsetfield(L, -2, k); }
 static void setfield_b(lu_State *L, const char *k, int v) { lu_pushboolean(L, v); lu_rawsetfield(L, -2, k); }
 
+/* Below a process's main function, lua.c has the C function that called
+ * it (tracebacks show "[C]: in ?"): that level exists for getinfo too. */
+static int host_call(lu_State *L) { (void)L; return 0; }
+
+static bool ishostlevel(lu_State *L1, lu_Int level) {
+  if (L1 != L1->P->mainthread) return false;
+  lu_Int n = 0;
+  for (CallInfo *ci = dbg_getlevel(L1, 0); ci; ci = dbg_nextlevel(L1, ci)) n++;
+  return level == n;
+}
+
 static int db_getinfo(lu_State *L) {
   int arg;
   lu_State *L1 = getthread(L, &arg);
@@ -44,8 +55,9 @@ static int db_getinfo(lu_State *L) {
   } else {
     lu_Int level = lu_checkinteger(L, arg + 1);
     ci = (level >= 0 && level <= INT32_MAX) ? dbg_getlevel(L1, (int)level) : NULL;
-    if (ci == NULL) { lu_pushnil(L); return 1; }
-    val_copy(&func, ci->func);
+    if (ci != NULL) val_copy(&func, ci->func);
+    else if (ishostlevel(L1, level)) val_setlcf(&func, host_call);
+    else { lu_pushnil(L); return 1; }
   }
   for (const char *o = options; *o; o++)
     if (strchr("SlnrutfL", *o) == NULL)
@@ -143,7 +155,10 @@ static int db_getlocal(lu_State *L) {
   }
   lu_Int level = lu_checkinteger(L, arg + 1);
   CallInfo *ci = (level >= 0 && level < INT32_MAX) ? dbg_getlevel(L1, (int)level) : NULL;
-  if (ci == NULL) return lu_argerror(L, arg + 1, "level out of range");
+  if (ci == NULL) {
+    if (ishostlevel(L1, level)) { lu_pushnil(L); return 1; }   /* the host's C call: no locals */
+    return lu_argerror(L, arg + 1, "level out of range");
+  }
   Value *slot;
   const char *name = findlocal(L1, ci, (int)n, &slot);
   if (name == NULL) { lu_pushnil(L); return 1; }
@@ -159,7 +174,10 @@ static int db_setlocal(lu_State *L) {
   lu_Int n = lu_checkinteger(L, arg + 2);
   lu_checkany(L, arg + 3);
   CallInfo *ci = (level >= 0 && level < INT32_MAX) ? dbg_getlevel(L1, (int)level) : NULL;
-  if (ci == NULL) return lu_argerror(L, arg + 1, "level out of range");
+  if (ci == NULL) {
+    if (ishostlevel(L1, level)) { lu_pushnil(L); return 1; }
+    return lu_argerror(L, arg + 1, "level out of range");
+  }
   Value *slot;
   const char *name = findlocal(L1, ci, (int)n, &slot);
   if (name) val_copy(slot, lu_index2value(L, arg + 3));

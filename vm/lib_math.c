@@ -201,6 +201,7 @@ static int minmax_scan(lu_State *L, int i, int best, int ismax) {
       lu_pushv(L, mm);
       lu_pushvalue(L, ismax ? best : i);
       lu_pushvalue(L, ismax ? i : best);
+      lu_noyield(L);
       return lu_callk(L, 2, 1, MM_CTX(i, best, ismax), minmax_k);
     }
     if (lt) best = i;
@@ -387,7 +388,8 @@ int lu_open_math(lu_State *L) {
   lu_rawsetfield(L, -2, "maxinteger");
   lu_pushinteger(L, LU_MININT);
   lu_rawsetfield(L, -2, "mininteger");
-  lu_Unsigned n1, n2;
-  randseed(L, &n1, &n2);
+  /* no seeding here: the generator seeds itself on first use (rngstate),
+   * and filling the rest of the library later (math.pi after
+   * math.randomseed(42)) must not throw the chosen seed away */
   return 1;
 }

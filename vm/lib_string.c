@@ -491,6 +491,7 @@ static int gsub_loop(lu_State *L, GsubState *st, SBuf *B) {
         int nc = pat_pushcaptures(&ms, s, e, 1);
         pat_charge(&ms);
         sb_save(B);
+        lu_noyield(L);
         return lu_callk(L, nc, 1, 0, gsub_k);
       } else {                           /* table */
         pat_pushcapture(&ms, 0, s, e);
@@ -502,6 +503,7 @@ static int gsub_loop(lu_State *L, GsubState *st, SBuf *B) {
           L->ci->callstatus |= CIST_HELPER;   /* levels: part of this gsub call */
           pat_charge(&ms);
           sb_save(B);
+          lu_noyield(L);
           return lu_callk(L, 2, 1, 0, gsub_k);
         }
         lu_rawget(L, 3);
@@ -755,6 +757,7 @@ static int format_loop(lu_State *L, SBuf *B, size_t pos, int arg, int top) {
           SBox *box = sb_save(B);
           box->aux[0] = (size_t)(pct - fmt);
           box->aux[1] = (size_t)arg;
+          lu_noyield(L);
           return lu_callk(L, 1, 1, (intptr_t)top, format_k);
         }
         lu_tolstring_raw(L, arg, NULL);
@@ -823,6 +826,7 @@ static int str_arith(lu_State *L, int op, const char *mtname) {
     return lu_errorf(L, "attempt to %s a '%s' with a '%s'", mtname + 2,
                      lu_typename(L, lu_type(L, -2)), lu_typename(L, lu_type(L, -1)));
   lu_insert(L, 1);
+  lu_noyield(L);
   return lu_callk(L, 2, 1, 0, arith_k);
 }
 

@@ -97,6 +97,7 @@ static int withlen(lu_State *L, int arg, intptr_t ctx, lu_KFunction k) {
   }
   lu_pushv(L, mm);
   lu_pushvalue(L, arg);
+  lu_noyield(L);
   return lu_callk(L, 1, 1, ctx, k);
 }
 
@@ -124,6 +125,7 @@ static int tramp_sort(lu_State *L) { return lib_calllualib(L, "table_sort"); }
  * values pushed since; k runs with the helper's results above index base. */
 static int helper_call(lu_State *L, int base, lu_KFunction k) {
   L->ci->callstatus |= CIST_HELPER;    /* levels: the helper is part of this call */
+  lu_noyield(L);                       /* comparators and metamethods: as lua5.4's C */
   return lu_pcallk(L, lu_gettop(L) - base - 1, LU_MULTRET, base, k);
 }
 
@@ -180,6 +182,7 @@ static int insert_k(lu_State *L, int status, intptr_t ctx) {
   /* shift t[pos .. e-1] up by one */
   if ((lu_Unsigned)e <= t->asize) {
     memmove(&t->array[pos], &t->array[pos - 1], (size_t)(e - pos) * sizeof(Value));
+    tab_touch(t, e);                          /* lua5.4 writes t[e] first */
   } else {
     for (lu_Int i = e; i > pos; i--) {
       Value v;

@@ -65,7 +65,7 @@ struct Table {
   uint8_t flags;            /* bit set => metamethod known absent (cache) */
   uint8_t lsizenode;        /* log2 of the hash part size */
   uint32_t asize;           /* array part size */
-  uint32_t lenhint;         /* last border found in the array part (for '#') */
+  uint32_t alimit;          /* lua5.4's 'alimit' (<= asize): see table.h */
   Value *array;
   Node *node;
   Node *lastfree;           /* all free nodes are below this */

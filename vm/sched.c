@@ -20,6 +20,7 @@
 #include "table.h"
 #include "tm.h"
 #include "func.h"
+#include "vm.h"
 
 double sched_now(void) {
   struct timespec ts;
@@ -358,8 +359,11 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
   Value e;
   val_copy(&e, err);
   if (val_isstr(&e)) msg = str_data(val_str(&e));
-  else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && proc_tostring(L, &e, &e)) {
-    /* lua.c gives such an object's own text, without a traceback */
+  else if (val_isnum(&e)) {             /* lua.c takes it with lua_tostring */
+    vm_num2str(&e, buf);
+    msg = buf;
+  } else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && proc_tostring(L, &e, &e)) {
+    /* lua.c's message handler gives that string alone, without a traceback */
     fprintf(stderr, "lurel: %s\n", str_data(val_str(&e)));
     fflush(stderr);
     return;

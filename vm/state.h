@@ -69,6 +69,7 @@ struct CallInfo {
 #define CIST_HELPER   (1u << 12)  /* C frame that calls library Lua code to do its work (debug.c) */
 #define CIST_TRAN     (1u << 13)  /* its call or return hook is running: L->ftransfer/ntransfer */
 #define CIST_XPFRAME  (1u << 14)  /* xpcall frame: CIST_XPCALL comes back for an error raised by a __close */
+#define CIST_NY       (1u << 15)  /* C frame whose calls cannot yield (lua5.4's lua_call, not lua_callk) */
 
 #define ci_isLua(ci)   (!((ci)->callstatus & CIST_C))
 

@@ -1,4 +1,5 @@
 /* table.c — Lua tables (see table.h). */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,17 +29,11 @@ static inline uint32_t hashptr(const void *p) {
   x = (x >> 4) * 0x9E3779B97F4A7C15ull;
   return (uint32_t)(x >> 32);
 }
-static inline uint32_t hashflt(lu_Num n) {
-  uint64_t u;
-  memcpy(&u, &n, sizeof u);
-  return hashint((lu_Int)u);
-}
 
+/* (integers and floats: see mainposition) */
 static inline uint32_t hashof(int tt, const Val *k) {
   switch (tt) {
-    case T_INT: return hashint(k->i);
     case T_STR: return str_hash((String *)k->gc);
-    case T_FLT: return hashflt(k->n);
     case T_FALSE: return 0;
     case T_TRUE: return 1;
     case T_PID: case T_REF: return hashint((lu_Int)k->u);
@@ -48,7 +43,28 @@ static inline uint32_t hashof(int tt, const Val *k) {
   }
 }
 
+/* Integer and float keys go where lua5.4 puts them (the rest of their
+ * value modulo an odd number), so that collisions, and with them the
+ * moments a table is rehashed and the size of its array part (which '#'
+ * of a table with holes depends on), are the same. */
+static inline Node *intposition(const Table *t, lu_Int i) {
+  return gnode(t, (lu_Unsigned)i % ((tab_sizenode(t) - 1) | 1));
+}
+
+static inline Node *fltposition(const Table *t, lu_Num n) {
+  int e;
+  lu_Num m = frexp(n, &e) * -(lu_Num)INT_MIN;
+  unsigned h = 0;
+  if (m >= -9223372036854775808.0 && m < 9223372036854775808.0) {   /* not inf or nan */
+    unsigned u = (unsigned)e + (unsigned)(lu_Int)m;
+    h = u <= (unsigned)INT_MAX ? u : ~u;
+  }
+  return gnode(t, h % ((tab_sizenode(t) - 1) | 1));
+}
+
 static inline Node *mainposition(const Table *t, int tt, const Val *k) {
+  if (tt == T_INT) return intposition(t, k->i);
+  if (tt == T_FLT) return fltposition(t, k->n);
   return gnode(t, hashof(tt, k) & (tab_sizenode(t) - 1));
 }
 
@@ -70,7 +86,7 @@ Table *tab_new(Proc *P) {
   t->flags = 0xFF;
   t->lsizenode = 0;
   t->asize = 0;
-  t->lenhint = 0;
+  t->alimit = 0;
   t->array = NULL;
   t->node = dummynode;
   t->lastfree = NULL;
@@ -85,7 +101,7 @@ Table *tab_newarray(Proc *P, uint32_t n) {
   t->flags = 0xFF;
   t->lsizenode = 0;
   t->asize = n;
-  t->lenhint = 0;
+  t->alimit = n;
   t->array = (Value *)(t + 1);
   for (uint32_t j = 0; j < n; j++) val_setnil(&t->array[j]);
   t->node = dummynode;
@@ -121,8 +137,12 @@ void tab_free(Proc *P, Table *t) {
 /* ------------------------------------------------------------------ lookup */
 
 const Value *tab_getint(Table *t, lu_Int key) {
-  if ((lu_Unsigned)key - 1u < t->asize) return &t->array[key - 1];
-  Node *n = gnode(t, hashint(key) & (tab_sizenode(t) - 1));
+  if ((lu_Unsigned)key - 1u < t->alimit) return &t->array[key - 1];
+  if ((lu_Unsigned)key - 1u < t->asize) {
+    t->alimit = (uint32_t)key;        /* as lua5.4: '#t' is probably here now */
+    return &t->array[key - 1];
+  }
+  Node *n = intposition(t, key);
   for (;;) {
     if (n->ktt == T_INT && n->k.i == key) return node_val(n);
     if (n->next == 0) return VAL_ABSENT;
@@ -341,7 +361,7 @@ static void newarray(Proc *P, Table *t, uint32_t n) {
   Value *na = mem_newvec(P, n, Value);
   setnils(na, n);
   t->array = na;
-  t->asize = n;
+  t->asize = t->alimit = n;
 }
 
 void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
@@ -407,6 +427,7 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
   }
   t->array = na;
   t->asize = newasize;
+  t->alimit = newasize;
   if (newasize > oldasize) setnils(t->array + oldasize, newasize - oldasize);
   t->node = newnode; t->lsizenode = newlsize; t->lastfree = newlastfree;
   /* re-insert the old hash part */
@@ -424,7 +445,7 @@ void tab_presize(Proc *P, Table *t, uint32_t asize, uint32_t hsize) {
     Value *a = mem_newvec(P, asize, Value);
     for (uint32_t i = 0; i < asize; i++) val_setnil(&a[i]);
     t->array = a;
-    t->asize = asize;
+    t->asize = t->alimit = asize;
   }
 }
 
@@ -518,28 +539,44 @@ static lu_Unsigned hash_search(Table *t, lu_Unsigned j) {
   return i;
 }
 
-/* is j a border of the array part (t[j] ~= nil or j == 0, t[j+1] == nil)? */
-static inline bool isborder(const Table *t, uint32_t j) {
-  return j < t->asize && (j == 0 || !val_isnil(&t->array[j - 1])) && val_isnil(&t->array[j]);
+/* A border of array[i..j) (1-based keys i+1..j), given that key i is
+ * present (or i == 0) and key j is absent. */
+static uint32_t binsearch(const Value *array, uint32_t i, uint32_t j) {
+  while (j - i > 1u) {
+    uint32_t m = (i + j) / 2;
+    if (val_isnil(&array[m - 1])) j = m;
+    else i = m;
+  }
+  return i;
 }
 
+#define ispow2(x)   (((x) & ((x) - 1)) == 0)
+
+/* '#': lua5.4's border search, step for step, so that tables with holes
+ * have the same length as there (see alimit in table.h). */
 lu_Unsigned tab_len(Table *t) {
-  uint32_t limit = t->asize;
+  uint32_t asize = t->asize;
+  uint32_t limit = t->alimit;
   if (limit > 0 && val_isnil(&t->array[limit - 1])) {
-    /* there is a border in the array part: try the last one found and its
-     * neighbours (appending and removing at the end), then binary search */
-    uint32_t h = t->lenhint;
-    if (isborder(t, h)) return h;
-    if (isborder(t, h + 1)) { t->lenhint = h + 1; return h + 1; }
-    if (h > 0 && isborder(t, h - 1)) { t->lenhint = h - 1; return h - 1; }
-    uint32_t i = 0, j = limit;
-    while (j - i > 1u) {
-      uint32_t m = (i + j) / 2;
-      if (val_isnil(&t->array[m - 1])) j = m;
-      else i = m;
+    /* there is a border before the limit */
+    if (limit >= 2 && !val_isnil(&t->array[limit - 2])) {
+      if (ispow2(asize) && !ispow2(limit - 1)) t->alimit = limit - 1;
+      return limit - 1;
     }
-    t->lenhint = i;
-    return i;
+    uint32_t border = binsearch(t->array, 0, limit);
+    if (ispow2(asize) && border > asize / 2) t->alimit = border;
+    return border;
+  }
+  if (limit != asize) {
+    /* the limit is present and the array goes on after it */
+    if (val_isnil(&t->array[limit])) return limit;
+    limit = asize;
+    if (val_isnil(&t->array[limit - 1])) {
+      uint32_t border = binsearch(t->array, t->alimit, limit);
+      t->alimit = border;
+      return border;
+    }
+    t->alimit = limit;
   }
   if (tab_isdummy(t) || val_isnil(tab_getint(t, (lu_Int)limit + 1))) return limit;
   return hash_search(t, limit);

@@ -77,9 +77,18 @@ lu_Unsigned tab_len(Table *t);
 int tab_next(lu_State *L, Table *t, Value *key);
 size_t tab_memsize(const Table *t);
 
+/* t->alimit is lua5.4's 'alimit': the array size, or less after '#'
+ * found a border below it (tab_len); an integer key above it but inside
+ * the array, read or written, moves it up to that key (tab_getint,
+ * tab_touch).  Only '#' depends on it, so that tables with holes have the
+ * length lua5.4 gives them, and appending with t[#t + 1] stays O(1). */
+LU_INLINE void tab_touch(Table *t, lu_Int k) {
+  if ((lu_Unsigned)k - 1u < t->asize && (lu_Unsigned)k > t->alimit) t->alimit = (uint32_t)k;
+}
+
 /* Fast paths used by the interpreter. */
 LU_INLINE const Value *tab_getint_fast(Table *t, lu_Int k) {
-  if ((lu_Unsigned)k - 1u < t->asize) return &t->array[k - 1];
+  if ((lu_Unsigned)k - 1u < t->alimit) return &t->array[k - 1];
   return tab_getint(t, k);
 }
 

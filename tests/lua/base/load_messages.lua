@@ -1,0 +1,21 @@
+-- Messages of load, loadfile and dofile failures, as lua5.4 words them.
+-- (Run inside pcall: under lua.c's message handler, lua5.4 adds a traceback
+-- to errors raised by a reader function.)
+assert(pcall(function()
+  print(loadfile("/nonexistent/dir/x.lua"))
+  print(pcall(dofile, "/nonexistent/dir/x.lua"))
+  print(loadfile("/"))
+  print(load(function() return {} end))
+  print(load(function() return true end, "=named"))
+  local n = 0
+  print(type(load(function() n = n + 1 if n == 1 then return "return " end return nil end)))
+  print(load(function() error("reader failed") end))
+  print(select("#", load(function() error({}) end)), type(select(2, load(function() error({}) end))))
+  print(load("x = ", "=mychunk"))
+  print(load("x = ", "@file.lua"))
+  print(load("x = "))
+  print(load("return 1", "c", "b"))
+  print(load(string.dump(function() end), "c", "t"))
+  print(load("return 1", "c", "x"))
+  print(pcall(load, "return 1", "c", {}))
+end))
