@@ -20,6 +20,7 @@
 #include "table.h"
 #include "tm.h"
 #include "func.h"
+#include "vm.h"
 
 double sched_now(void) {
   struct timespec ts;
@@ -308,7 +309,11 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
   Value e;
   val_copy(&e, err);
   if (val_isstr(&e)) msg = str_data(val_str(&e));
-  else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && proc_tostring(L, &e, &e)) {
+  else if (val_isnum(&e)) {
+    /* lua.c's handler takes a number as its text, as lua_tostring does */
+    vm_num2str(&e, buf);
+    msg = buf;
+  } else if (tm_getbyobj(P, &e, TM_TOSTRING) != NULL && proc_tostring(L, &e, &e)) {
     /* lua.c gives such an object's own text, without a traceback */
     fprintf(stderr, "lurel: %s\n", str_data(val_str(&e)));
     fflush(stderr);
