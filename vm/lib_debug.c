@@ -32,6 +32,18 @@ static void setfield_s(lu_State *L, const char *k, const char *v) { lu_pushstrin
 static void setfield_i(lu_State *L, const char *k, lu_Int v) { lu_pushinteger(L, v); lu_rawsetfield(L, -2, k); }
 static void setfield_b(lu_State *L, const char *k, int v) { lu_pushboolean(L, v); lu_rawsetfield(L, -2, k); }
 
+/* The level below a process's main function: lua5.4 runs its main chunk
+ * from a C function (the traceback's last line "[C]: in ?"), which
+ * debug.getinfo describes as a C function with no name. */
+static int host_entry(lu_State *L) { (void)L; return 0; }
+
+static bool ishostlevel(lu_State *L1, lu_Int level) {
+  if (L1 != L1->P->mainthread || level < 0) return false;
+  lu_Int n = 0;
+  for (CallInfo *ci = dbg_getlevel(L1, 0); ci; ci = dbg_nextlevel(L1, ci)) n++;
+  return level == n;
+}
+
 static int db_getinfo(lu_State *L) {
   int arg;
   lu_State *L1 = getthread(L, &arg);
@@ -44,8 +56,9 @@ static int db_getinfo(lu_State *L) {
   } else {
     lu_Int level = lu_checkinteger(L, arg + 1);
     ci = (level >= 0 && level <= INT32_MAX) ? dbg_getlevel(L1, (int)level) : NULL;
-    if (ci == NULL) { lu_pushnil(L); return 1; }
-    val_copy(&func, ci->func);
+    if (ci != NULL) val_copy(&func, ci->func);
+    else if (ishostlevel(L1, level)) val_setlcf(&func, host_entry);
+    else { lu_pushnil(L); return 1; }
   }
   for (const char *o = options; *o; o++)
     if (strchr("SlnrutfL", *o) == NULL)
@@ -143,6 +156,7 @@ static int db_getlocal(lu_State *L) {
   }
   lu_Int level = lu_checkinteger(L, arg + 1);
   CallInfo *ci = (level >= 0 && level < INT32_MAX) ? dbg_getlevel(L1, (int)level) : NULL;
+  if (ci == NULL && ishostlevel(L1, level)) { lu_pushnil(L); return 1; }   /* none shown */
   if (ci == NULL) return lu_argerror(L, arg + 1, "level out of range");
   Value *slot;
   const char *name = findlocal(L1, ci, (int)n, &slot);
