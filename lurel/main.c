@@ -165,7 +165,8 @@ static Proto *loadfileproto(VM *vm, const char *fname, char **err) {
     return NULL;
   }
   size_t skip = 0;
-  if (len > 0 && src[0] == '#') { while (skip < len && src[skip] != '\n') skip++; }
+  if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) skip = 3;   /* a UTF-8 BOM */
+  if (skip < len && src[skip] == '#') { while (skip < len && src[skip] != '\n') skip++; }
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, "@%s", fname);
   Proto *p = loadproto(vm, src + skip, len - skip, chunkname, err);
@@ -236,7 +237,8 @@ static int handle_script(lu_State *L, char **argv, int script) {
     return 1;
   }
   size_t skip = 0;
-  if (len > 0 && src[0] == '#') { while (skip < len && src[skip] != '\n') skip++; }
+  if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) skip = 3;   /* a UTF-8 BOM */
+  if (skip < len && src[skip] == '#') { while (skip < len && src[skip] != '\n') skip++; }
   char chunkname[1024];
   snprintf(chunkname, sizeof chunkname, fname ? "@%s" : "=stdin", fname);
   char *err = NULL;

@@ -365,6 +365,13 @@ int dbg_runwhere(lu_State *L, char *buf, size_t bufsz) {
   return dbg_where(L, 0, buf, bufsz);
 }
 
+/* A library written in Lua that no one has used yet: filling it would run
+ * its code (which reads globals, so a user's __index on _G), and until it
+ * is filled it holds no function anyone could have. */
+static bool unfilled_lualib(lu_State *L, Table *mod) {
+  return tab_islazy(mod) && lazy_whichlib(L->P, mod) >= LIB_N;
+}
+
 /* A global name for a function value, found in package.loaded (like lua5.4's
  * pushglobalfuncname): "print", "string.rep". */
 static bool globalfuncname(lu_State *L, const Value *fp, char *out, size_t outsz) {
@@ -381,6 +388,7 @@ static bool globalfuncname(lu_State *L, const Value *fp, char *out, size_t outsz
   while (tab_next(L, loaded, key)) {
     if (!val_isstr(&key[0]) || !val_istable(&key[1])) continue;
     Table *mod = val_table(&key[1]);
+    if (unfilled_lualib(L, mod)) continue;
     Value k2[2];
     val_setnil(&k2[0]);
     while (tab_next(L, mod, k2)) {
@@ -417,6 +425,7 @@ static bool hiddenglobalname(lu_State *L, const char *name, char *out, size_t ou
   while (tab_next(L, loaded, key)) {
     if (!val_isstr(&key[0]) || !val_istable(&key[1])) continue;
     Table *mod = val_table(&key[1]);
+    if (unfilled_lualib(L, mod)) continue;
     Value k2[2];
     val_setnil(&k2[0]);
     while (tab_next(L, mod, k2)) {

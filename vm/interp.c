@@ -596,7 +596,10 @@ call_c: {
   }
 
 chook:
-  /* call the hook for the C frame ci: the frame's values stay below */
+  /* call the hook for the C frame ci: the frame's values stay below; the
+   * Lua frame it returns to later checks its next instruction's hooks in
+   * full (no stage left over from an earlier hook) */
+  L->hookresume = 0;
   if (L->stack_last - L->top < 4) { stack_grow(L, 4); }
   val_copy(L->top, &L->hookf);
   val_setstr(L->top + 1, str_newz(P, hookev));

@@ -439,7 +439,7 @@ static int b_load(lu_State *L) {
 }
 
 /* Read a whole file (NULL name = stdin) into a pushed string, skipping a
- * first line starting with '#'.  Returns 0 and pushes a message on error. */
+ * UTF-8 byte order mark and then a first line starting with '#'.  Returns 0 and pushes a message on error. */
 static int readfile(lu_State *L, const char *fname) {
   FILE *f = fname ? fopen(fname, "rb") : stdin;
   if (f == NULL) {
@@ -460,10 +460,13 @@ static int readfile(lu_State *L, const char *fname) {
   lu_pushresult(&b);
   size_t len;
   const char *s = lu_tolstring(L, -1, &len);
-  if (len > 0 && s[0] == '#') {
+  size_t k = 0;
+  if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) k = 3;   /* a UTF-8 BOM */
+  if (k < len && s[k] == '#') {
     /* keep the line break so that line numbers stay right */
-    size_t k = 0;
     while (k < len && s[k] != '\n') k++;
+  }
+  if (k > 0) {
     lu_pushlstring(L, s + k, len - k);
     lu_remove(L, -2);
   }

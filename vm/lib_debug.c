@@ -258,6 +258,14 @@ static int db_upvaluejoin(lu_State *L) {
   return 0;
 }
 
+/* deprecated in 5.4 and a no-op there: lua5.4 answers its C-call limit,
+ * 200, whatever the argument */
+static int db_setcstacklimit(lu_State *L) {
+  (void)lu_checkinteger(L, 1);
+  lu_pushinteger(L, 200);
+  return 1;
+}
+
 static int db_traceback(lu_State *L) {
   int arg;
   lu_State *L1 = getthread(L, &arg);
@@ -383,6 +391,7 @@ static const lu_Reg db_funcs[] = {
   {"setlocal", db_setlocal},
   {"setmetatable", db_setmetatable},
   {"setupvalue", db_setupvalue},
+  {"setcstacklimit", db_setcstacklimit},
   {"traceback", db_traceback},
   {NULL, NULL}
 };

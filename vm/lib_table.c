@@ -14,11 +14,12 @@
  * both paths check their arguments in C, in lua5.4's order and with its
  * messages (which name the function as the caller called it).
  *
- * The helpers are called protected (lu_pcallk) through a small trampoline.
- * An error raised by the helper's own code (indexing, comparing) carries a
- * "[lurel]:N: " position that lua5.4, whose library is C, does not give:
- * helper_k removes it.  Errors from user code (metamethods, comparators)
- * pass unchanged.
+ * The helpers are called unprotected (lu_callk) through a small trampoline,
+ * so that an error in user code (a metamethod, a comparator) reaches an
+ * xpcall's handler with the whole stack, as in lua5.4.  The helpers' code
+ * has no line information, so an error of its own (indexing, comparing)
+ * has no position, as from lua5.4's C library; helper_error would still
+ * remove a "[lurel]:N: " one.
  *
  * table.sort is a quicksort with median-of-three pivots, the recursion on
  * the smaller part; it makes the same comparisons and swaps as lua5.4's
@@ -126,7 +127,7 @@ static int tramp_sort(lu_State *L) { return lib_calllualib(L, "table_sort"); }
 static int helper_call(lu_State *L, int base, lu_KFunction k) {
   L->ci->callstatus |= CIST_HELPER;    /* levels: the helper is part of this call */
   lu_noyield(L);                       /* comparators and metamethods: as lua5.4's C */
-  return lu_pcallk(L, lu_gettop(L) - base - 1, LU_MULTRET, base, k);
+  return lu_callk(L, lu_gettop(L) - base - 1, LU_MULTRET, base, k);
 }
 
 /* Re-raise an error of a helper (on top), without the helper's own
