@@ -1,3 +1,4 @@
+-- lurel-only: bigint has no lua5.4 counterpart; run_procbench.py runs it against bigint_fact.erl
 -- bigint_fact.lua — big-number arithmetic: the Lurel side of bigint_fact.erl.
 -- The same workloads and the same lines on each side (names, results,
 -- milliseconds), so the two outputs can be read side by side:

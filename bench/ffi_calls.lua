@@ -1,3 +1,4 @@
+-- lurel-only: the ffi has no lua5.4 counterpart; make bench runs it on its own (docs/benchmarks-ffi.md)
 -- ffi_calls.lua — the cost of a C call through the ffi, against a call of a
 -- built-in function and of a Lua function doing the same:
 --   build/lurel bench/ffi_calls.lua [N]

@@ -411,13 +411,18 @@ bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
  * A process keeps the blocks its collections free for its next allocations
  * (gc.c).  One that stays blocked in receive gives them back: a process
  * that blocks holding more than a few KB is noted here, and the scheduler
- * looks at the notes every TRIM_SLICES slices; a process still blocked
- * without having run since the previous look, or any blocked one when
- * nothing is runnable, releases its lists.  A busy server (blocking and
- * waking all the time) keeps them, and pays no malloc round trips for it.
+ * looks at the notes every TRIM_SLICES slices, at most once every TRIM_MS
+ * milliseconds; a process still blocked without having run since the
+ * previous look, or any blocked one when nothing is runnable, releases its
+ * lists.  A busy server (blocking and waking all the time) keeps them, and
+ * so does a process that runs now and then, however many others run in
+ * between (a ring of a thousand: each waits for 999 slices, which looks at
+ * 256-slice spacing alone took for idleness, and paid malloc round trips
+ * for every message).
  * (SMP: a process's lists are its own; the trimming scheduler must hold the
  * process, as it does when it runs it.) */
 #define TRIM_SLICES 256
+#define TRIM_MS 500
 typedef struct TrimEntry { uint64_t pid; uint32_t nblocks; uint32_t seen; } TrimEntry;
 
 static void trim_note(VM *vm, Proc *P) {
@@ -439,6 +444,7 @@ static void trim_note(VM *vm, Proc *P) {
 /* all: nothing is runnable, every blocked process is idle */
 static void trim_idle(VM *vm, bool all) {
   vm->trimslices = 0;
+  vm->trimlast = sched_now();
   size_t k = 0;
   for (size_t j = 0; j < vm->trimq_n; j++) {
     TrimEntry e = vm->trimq[j];
@@ -609,7 +615,10 @@ int sched_run(VM *vm, Proc *main) {
       vm->exiting = true;           /* os.exit(code, true) closed its process */
       return vm->exitcode;
     }
-    if (lu_unlikely(++vm->trimslices >= TRIM_SLICES) && vm->trimq_n > 0) trim_idle(vm, false);
+    if (lu_unlikely(++vm->trimslices >= TRIM_SLICES) && vm->trimq_n > 0) {
+      if (sched_now() - vm->trimlast >= TRIM_MS) trim_idle(vm, false);
+      else vm->trimslices = 0;
+    }
     if (ended && P == main) {
       if (vm->exiting) return vm->exitcode;
       return mainstatus;

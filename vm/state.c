@@ -13,9 +13,9 @@
 #include "bigint.h"
 
 /* A new thread's stack: small, because most processes and coroutines stay
- * small (a process waiting in receive uses about a dozen slots); it grows
+ * small (a process waiting in receive uses 15 slots: its function's frame and the receive primitive's, which RECV reads above its registers); it grows
  * on demand (calls check their frame size, C functions get LU_MINSTACK). */
-#define BASIC_STACK_SIZE  12
+#define BASIC_STACK_SIZE  15
 
 VM *vm_new(void) {
   VM *vm = calloc(1, sizeof(VM));

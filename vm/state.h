@@ -187,6 +187,7 @@ struct VM {
   struct TrimEntry *trimq;    /* blocked processes with big free lists (sched.c) */
   size_t trimq_n, trimq_cap;
   uint32_t trimslices;        /* slices since the last look at trimq */
+  double trimlast;            /* when it was (sched_now, ms) */
   int nprocs;                 /* live processes */
   Proc *mainproc;             /* script mode: the VM ends with it */
   int budget;                 /* reductions per slice (LU_REDUCTIONS, or 1 for tests) */
