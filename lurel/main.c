@@ -118,17 +118,33 @@ static int dolibrary(lu_State *L, const char *name) {
   return 0;
 }
 
-static int readall(FILE *f, char **out, size_t *outlen) {
+/* The whole of file fname (NULL: stdin) into *out (malloc'd, the caller
+ * frees it); 0 and lua5.4's "cannot open/read NAME: reason" in err when it
+ * cannot be opened or read. */
+static int readsource(const char *fname, char **out, size_t *outlen, char *err, size_t errsz) {
+  FILE *f = fname ? fopen(fname, "rb") : stdin;
+  if (f == NULL) {
+    snprintf(err, errsz, "cannot open %s: %s", fname, strerror(errno));
+    return 0;
+  }
   size_t cap = 8192, n = 0;
   char *b = malloc(cap);
   size_t r;
-  while ((r = fread(b + n, 1, cap - n, f)) > 0) {
+  while (b && (r = fread(b + n, 1, cap - n, f)) > 0) {
     n += r;
-    if (n == cap) { cap *= 2; b = realloc(b, cap); }
+    if (n == cap) { cap *= 2; char *nb = realloc(b, cap); if (!nb) { free(b); b = NULL; } else b = nb; }
+  }
+  int rerr = ferror(f) ? errno : 0;
+  if (fname) fclose(f);
+  if (b == NULL) rerr = ENOMEM;
+  if (rerr) {
+    snprintf(err, errsz, "cannot read %s: %s", fname ? fname : "stdin", strerror(rerr));
+    free(b);
+    return 0;
   }
   *out = b;
   *outlen = n;
-  return !ferror(f);
+  return 1;
 }
 
 static int compileflags = 0;   /* -c ... --intrinsics: built-in library code */
@@ -145,23 +161,10 @@ static Proto *loadproto(VM *vm, const char *src, size_t len, const char *chunkna
 }
 
 static Proto *loadfileproto(VM *vm, const char *fname, char **err) {
-  FILE *f = fopen(fname, "rb");
-  if (!f) {
-    char m[600];
-    snprintf(m, sizeof m, "cannot open %s: %s", fname, strerror(errno));
-    *err = strdup(m);
-    return NULL;
-  }
-  char *src;
+  char *src, m[600];
   size_t len;
-  int readok = readall(f, &src, &len);
-  int rerr = errno;
-  fclose(f);
-  if (!readok) {
-    char m[600];
-    snprintf(m, sizeof m, "cannot read %s: %s", fname, strerror(rerr));
+  if (!readsource(fname, &src, &len, m, sizeof m)) {
     *err = strdup(m);
-    free(src);
     return NULL;
   }
   size_t skip = 0;
@@ -215,25 +218,11 @@ static int tool_main(VM *vm, int argc, char **argv) {
 
 static int handle_script(lu_State *L, char **argv, int script) {
   const char *fname = argv[script];
-  FILE *f;
   if (strcmp(fname, "-") == 0 && strcmp(argv[script - 1], "--") != 0) fname = NULL;
-  f = fname ? fopen(fname, "rb") : stdin;
-  if (f == NULL) {
-    char m[512];
-    snprintf(m, sizeof m, "cannot open %s: %s", fname, strerror(errno));
-    l_message(m);
-    return 1;
-  }
-  char *src;
+  char *src, m[600];
   size_t len;
-  int readok = readall(f, &src, &len);
-  int rerr = errno;
-  if (fname) fclose(f);
-  if (!readok) {
-    char m[512];
-    snprintf(m, sizeof m, "cannot read %s: %s", fname ? fname : "stdin", strerror(rerr));
+  if (!readsource(fname, &src, &len, m, sizeof m)) {
     l_message(m);
-    free(src);
     return 1;
   }
   size_t skip = 0;
@@ -358,23 +347,10 @@ static int handle_luainit(lu_State *L) {
   }
   if (init == NULL) return 0;
   if (init[0] != '@') return dochunk(L, init, strlen(init), name);
-  FILE *f = fopen(init + 1, "rb");
-  if (f == NULL) {
-    char m[512];
-    snprintf(m, sizeof m, "cannot open %s: %s", init + 1, strerror(errno));
-    l_message(m);
-    return 1;
-  }
-  char *src;
+  char *src, m[600];
   size_t len;
-  int readok = readall(f, &src, &len);
-  int rerr = errno;
-  fclose(f);
-  if (!readok) {
-    char m[600];
-    snprintf(m, sizeof m, "cannot read %s: %s", init + 1, strerror(rerr));
+  if (!readsource(init + 1, &src, &len, m, sizeof m)) {
     l_message(m);
-    free(src);
     return 1;
   }
   char chunkname[1024];

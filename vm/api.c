@@ -294,7 +294,7 @@ void lu_createtable(lu_State *L, int narr, int nrec) {
   Table *t = tab_new(L->P);
   val_settable(L->top, t);
   L->top++;
-  if (narr > 0 || nrec > 0) tab_presize(L->P, t, (uint32_t)(narr > 0 ? narr : 0), (uint32_t)(nrec > 0 ? nrec : 0));
+  if (narr > 0 || nrec > 0) tab_resize(L->P, t, (uint32_t)(narr > 0 ? narr : 0), (uint32_t)(nrec > 0 ? nrec : 0));
 }
 
 static Table *gettable(lu_State *L, int idx) {

@@ -436,7 +436,9 @@ static void shrinkstack(Proc *P, lu_State *th) {
   /* only a coroutine that has yielded or ended, and not while library
    * code runs for C code (which may hold a pointer into a coroutine's
    * stack, as debug.traceback does) */
-  if (th == P->L || th == P->mainthread || (P->ex && th == P->ex->scratch) || P->scratchbusy || th->stack == NULL ||
+  /* (running threads, the main thread and the scratch thread are never
+   * suspended or dead) */
+  if (P->scratchbusy || th->stack == NULL ||
       (th->costatus != CO_SUSPENDED && th->costatus != CO_DEAD)) return;
   if (th->ci->next) ci_shrink(th);
   /* the C frame it yielded from needs its LU_MINSTACK slots only when it

@@ -1105,7 +1105,7 @@ dispatch_nohook:
     } else {
       t = tab_new(P);
       val_settable(RA(), t);
-      if (b != 0 || asize != 0) tab_presize(P, t, asize, b ? (1u << (b - 1)) : 0);
+      if (b != 0 || asize != 0) tab_resize(P, t, asize, b ? (1u << (b - 1)) : 0);
     }
     CHECKGC_A();
     VM_NEXT();

@@ -221,6 +221,27 @@ static void scratch_put(Proc *P, lu_State *S) {
   if (P->ex && S == P->ex->scratch) P->scratchbusy = 0;
 }
 
+/* Call the function pushed on S (with nargs arguments above it) in
+ * protected mode, as P's running thread, its first result (or the error)
+ * to *res; S goes back to oldtop/oldci and to the pool. */
+static bool scratch_pcall(Proc *P, lu_State *S, int nargs, ptrdiff_t oldtop, CallInfo *oldci,
+                          Value *res) {
+  lu_State *saved = P->L;
+  int32_t reds = P->reds;
+  P->L = S;
+  ptrdiff_t fo = savestack(S, S->top - nargs - 1);
+  int st = do_pcall_sync(S, S->top - nargs - 1, 1);
+  P->L = saved;
+  P->reds = reds;
+  Value *r = restorestack(S, fo);
+  if (st == LU_OK) val_copy(res, r); else val_copy(res, &S->errval);
+  S->ci = oldci;
+  S->top = restorestack(S, oldtop);
+  val_setnil(S->top);
+  scratch_put(P, S);
+  return st == LU_OK;
+}
+
 /* fill library instance t (of library i) from its opener */
 /* a C closure whose upvalue is table from gets to table to instead */
 static void retarget_upvalue(const Value *f, Table *from, Table *to) {
@@ -301,20 +322,7 @@ bool lazy_module(lu_State *L, const char *name, Value *res) {
   val_copy(S->top, req);
   val_setstr(S->top + 1, key);
   S->top += 2;
-  lu_State *saved = P->L;
-  int32_t reds = P->reds;
-  P->L = S;
-  ptrdiff_t fo = savestack(S, S->top - 2);
-  int st = do_pcall_sync(S, S->top - 2, 1);
-  P->L = saved;
-  P->reds = reds;
-  Value *r = restorestack(S, fo);
-  if (st == LU_OK) val_copy(res, r); else val_copy(res, &S->errval);
-  S->ci = oldci;
-  S->top = restorestack(S, oldtop);
-  val_setnil(S->top);
-  scratch_put(P, S);
-  return st == LU_OK;
+  return scratch_pcall(P, S, 1, oldtop, oldci, res);
 }
 
 bool lazy_runchunk(lu_State *L, Proto *p, Table *env, Value *res) {
@@ -330,20 +338,7 @@ bool lazy_runchunk(lu_State *L, Proto *p, Table *env, Value *res) {
   S->top++;
   lcl_initupvals(P, cl);
   if (cl->nupvalues >= 1) val_settable(cl->upvals[0]->v, env);
-  lu_State *saved = P->L;
-  int32_t reds = P->reds;
-  P->L = S;
-  ptrdiff_t fo = savestack(S, S->top - 1);
-  int st = do_pcall_sync(S, S->top - 1, 1);
-  P->L = saved;
-  P->reds = reds;
-  Value *r = restorestack(S, fo);
-  if (st == LU_OK) val_copy(res, r); else val_copy(res, &S->errval);
-  S->ci = oldci;
-  S->top = restorestack(S, oldtop);
-  val_setnil(S->top);
-  scratch_put(P, S);
-  return st == LU_OK;
+  return scratch_pcall(P, S, 0, oldtop, oldci, res);
 }
 
 /* A library written in Lua: its chunk (bytecode compiled at build time)

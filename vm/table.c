@@ -357,16 +357,22 @@ static void setnils(Value *v, uint32_t n) {
   for (uint32_t j = 0; j < n; j++) val_setnil(&v[j]);
 }
 
-static void newarray(Proc *P, Table *t, uint32_t n) {
-  Value *na = mem_newvec(P, n, Value);
-  setnils(na, n);
-  t->array = na;
-  t->asize = t->alimit = n;
+/* Sizes for an empty table (NEWTABLE, createtable): nothing to move and
+ * nothing to roll back.  If an allocation raises, the table is still
+ * empty and consistent (asize is set once the array exists). */
+static void presize(Proc *P, Table *t, uint32_t asize, uint32_t hsize) {
+  if (hsize) setnodevector(P, t, hsize);
+  if (asize) {
+    Value *na = mem_newvec(P, asize, Value);
+    setnils(na, asize);
+    t->array = na;
+    t->asize = t->alimit = asize;
+  }
 }
 
 void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
-  if (t->array == NULL && t->asize == 0 && tab_isdummy(t) && nhsize == 0) {
-    if (newasize > 0) newarray(P, t, newasize);
+  if (t->array == NULL && t->asize == 0 && tab_isdummy(t)) {
+    presize(P, t, newasize, nhsize);
     return;
   }
   lu_State *L = P->L;
@@ -433,20 +439,6 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
   /* re-insert the old hash part */
   reinsert(L, t, oldnode, oldhsize);
   if (!olddummy) mem_freevec(P, oldnode, oldhsize, Node);
-}
-
-/* Sizes for a new, empty table (NEWTABLE): nothing to move and nothing to
- * roll back.  If an allocation raises, the table is still empty and
- * consistent (asize is set once the array exists). */
-void tab_presize(Proc *P, Table *t, uint32_t asize, uint32_t hsize) {
-  lu_assert(t->asize == 0 && tab_isdummy(t));
-  if (hsize) setnodevector(P, t, hsize);
-  if (asize) {
-    Value *a = mem_newvec(P, asize, Value);
-    for (uint32_t i = 0; i < asize; i++) val_setnil(&a[i]);
-    t->array = a;
-    t->asize = t->alimit = asize;
-  }
 }
 
 void tab_resizearray(Proc *P, Table *t, uint32_t asize) {

@@ -28,7 +28,6 @@ Table *tab_newarray(Proc *P, uint32_t n);
 void tab_free(Proc *P, Table *t);
 void tab_resize(Proc *P, Table *t, uint32_t asize, uint32_t hsize);
 void tab_resizearray(Proc *P, Table *t, uint32_t asize);
-void tab_presize(Proc *P, Table *t, uint32_t asize, uint32_t hsize);   /* t new and empty */
 
 const Value *tab_get(Table *t, const Value *key);
 const Value *tab_getint(Table *t, lu_Int key);
