@@ -18,9 +18,12 @@
 
 /* ------------------------------------------------------- process table */
 
-static inline size_t hpid(uint64_t pid, size_t mask) {
-  return (size_t)((pid * 0x9E3779B97F4A7C15ull) >> 17) & mask;
-}
+/* Pids are handed out in order, so the pid itself is the hash: processes
+ * spawned together sit in neighbouring slots, and a walk over them (a ring,
+ * a broadcast) reads the table in order instead of missing the cache at
+ * every slot.  Live pids collide only when they lie a multiple of the table
+ * size apart; linear probing takes those. */
+static inline size_t hpid(uint64_t pid, size_t mask) { return (size_t)pid & mask; }
 
 Proc *proc_lookup(VM *vm, uint64_t pid) {
   if (vm->ptab_size == 0) return NULL;
@@ -347,6 +350,7 @@ static void deliver(lu_State *L, uint64_t to, const Value *msg) {
   Proc *P = L->P;
   Proc *Q = proc_lookup(P->vm, to);
   if (Q == NULL) return;                 /* dead: dropped silently */
+  if (Q->pstate == PS_WAITING) proc_prefetch(Q);
   Msg *m = msg_new(P, MSG_DATA, P->pid);
   /* a number, boolean, pid, ref or atom travels as it is: no fragment */
   if (!val_isnil(msg) && (!val_iscollectable(msg) || (val_gc(msg)->marked & GC_SHARED)))

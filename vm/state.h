@@ -329,6 +329,7 @@ VM *vm_new(void);
 void vm_free(VM *vm);
 Proc *proc_new(VM *vm);
 void proc_free(Proc *P);
+void proc_prefetch(const Proc *P);   /* its block, into the cache (a message to it) */
 lu_State *thread_new(Proc *P);
 void thread_free(Proc *P, lu_State *L1);
 void stack_grow(lu_State *L, int n);          /* raises "stack overflow" */
