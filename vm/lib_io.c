@@ -488,7 +488,7 @@ static int waitinput(lu_State *L, IoFile *p, lu_KFunction k) {
     p->canblock = (int8_t)(fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISBLK(sb.st_mode));
     if (!p->canblock) return READNOW;
   }
-  if (vm->nprocs <= 1 && vm->theap_n == 0) return READNOW;   /* nobody else to run */
+  if (vm->nprocs <= 1 && vm->ntimers == 0) return READNOW;   /* nobody else to run */
   struct pollfd pf = { fd, POLLIN, 0 };
   if (poll(&pf, 1, 0) != 0) return READNOW;              /* ready (or an error to report) */
   SchedFdCb cur = sched_fdwatched(vm, fd);

@@ -863,7 +863,7 @@ void vm_shutdown(VM *vm) {
   }
   if (deadmain) proc_free(deadmain);
   vm->mainproc = NULL;
-  while (vm->theap_n > 0) timer_cancel(vm, vm->theap[0]);
+  timer_freeall(vm);
   free(vm->theap);
   free(vm->tmap);
   free(vm->trimq);

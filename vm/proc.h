@@ -164,7 +164,9 @@ typedef struct Timer Timer;
 Timer *timer_add(VM *vm, double deadline_ms, Proc *P, uint64_t ref, Msg *m, Value *dest);
 void timer_cancel(VM *vm, Timer *t);
 double timer_cancelref(VM *vm, uint64_t ref);   /* ms left, or -1 if gone */
-int timer_check(VM *vm);                        /* 0: heap and ref map consistent (tests) */
+int timer_check(VM *vm);
+void timer_freeall(VM *vm);                     /* VM shutdown: every timer goes, none fires */
+#define timer_count(vm) ((vm)->ntimers)             /* timers that can still fire */                        /* 0: heap and ref map consistent (tests) */
 
 /* mbox.c: the receive primitives (RECV* instructions) and the matcher */
 int mbox_match(const Value *pat, const Value *v, int depth);   /* 1, 0, or -1: a function (ask Lua) */

@@ -270,6 +270,39 @@ void proc_prefetch(const Proc *P) {
   for (size_t off = 0; off < sizeof(ProcBlock); off += 64) __builtin_prefetch(b + off, 1, 3);
 }
 
+/* What the next slice of a waiting process touches first, one pointer
+ * deeper at each stage: 1, the stack frames of the running thread's top
+ * two calls (a process in receive: the receive's frame and the Lua
+ * function that called it); 2, the closures in those frames; 3, their
+ * upvalues; 4, the objects the upvalues hold (a library table, say).  Each
+ * stage reads only what the one before asked for: the run queue asks for
+ * them stage by stage, one slice apart (sched.c), so that none of these
+ * reads waits for memory. */
+static void prefetch_closure(const Value *f, int stage) {
+  if (!val_iscollectable(f)) return;
+  if (stage == 2) { __builtin_prefetch(val_gc(f), 0, 3); return; }
+  if (f->tt != T_LCL) return;
+  const LClosure *cl = (const LClosure *)val_gc(f);
+  for (int j = 0; j < cl->nupvalues && j < 4; j++) {
+    const UpVal *uv = cl->upvals[j];
+    if (uv == NULL) continue;
+    if (stage == 3) __builtin_prefetch(uv, 0, 3);
+    else if (!upval_isopen(uv) && val_iscollectable(uv->v)) __builtin_prefetch(val_gc(uv->v), 0, 3);
+  }
+}
+
+void proc_prefetchframe(const Proc *P, int stage) {
+  const lu_State *L = P->L;
+  if (L == NULL) return;
+  const CallInfo *ci = L->ci;
+  for (int k = 0; k < 2 && ci; k++, ci = ci->previous) {
+    if (stage > 1) { prefetch_closure(ci->func, stage); continue; }
+    const char *a = (const char *)ci->func, *b = (const char *)ci->top;
+    if (b - a > 512) b = a + 512;
+    for (; a < b; a += 64) __builtin_prefetch(a, 1, 3);
+  }
+}
+
 Proc *proc_new(VM *vm) {
   ProcBlock *B = calloc(1, sizeof(ProcBlock));
   if (!B) return NULL;

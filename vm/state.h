@@ -153,6 +153,9 @@ typedef struct AtomTable {
 typedef struct NameEntry { char *name; uint64_t pid; } NameEntry;
 typedef struct AliasEntry { uint64_t ref; uint64_t pid; } AliasEntry;
 
+/* an entry of the timer heap: the deadline beside its timer (sched.c) */
+typedef struct TimerEntry { double deadline; struct Timer *t; } TimerEntry;
+
 struct VM {
   AtomTable atoms;            /* shared immortal strings (constants of code) */
   String *tmname[TM_N];       /* metamethod names, atoms */
@@ -179,8 +182,9 @@ struct VM {
   size_t aliases_size, aliases_n;
   Proc *rq_head, *rq_tail;    /* run queue */
   Proc *current;              /* process being run */
-  struct Timer **theap;       /* timer min-heap by deadline */
+  TimerEntry *theap;          /* timer min-heap by deadline (sched.c) */
   size_t theap_n, theap_cap;
+  size_t ntimers, tdead;      /* live timers; cancelled ones still in theap */
   struct Timer **tmap;        /* ref -> timer (send_after, for cancel_timer) */
   size_t tmap_size, tmap_n;
   uint64_t timer_seq;         /* timers made so far (ties between equal deadlines) */
@@ -330,6 +334,7 @@ void vm_free(VM *vm);
 Proc *proc_new(VM *vm);
 void proc_free(Proc *P);
 void proc_prefetch(const Proc *P);   /* its block, into the cache (a message to it) */
+void proc_prefetchframe(const Proc *P, int stage);   /* what its next slice reads first (1-4) */
 lu_State *thread_new(Proc *P);
 void thread_free(Proc *P, lu_State *L1);
 void stack_grow(lu_State *L, int n);          /* raises "stack overflow" */

@@ -258,7 +258,7 @@ Test(mbox, a_timeout_of_zero_does_not_block) {
   cr_assert(val_isnil(&rv.out[0]));
   cr_assert_eq(rwait(b.P, &rv), 1, "timed out at once");
   cr_assert_null(b.P->timer);
-  cr_assert_eq(b.vm->theap_n, 0);
+  cr_assert_eq(timer_count(b.vm), 0);
   cr_assert_eq(b.P->mq_len, 2);
   /* a positive timeout arms one timer; the end of the receive cancels it */
   rstart(b.P, &rv);
@@ -266,16 +266,16 @@ Test(mbox, a_timeout_of_zero_does_not_block) {
   cr_assert_eq(rscan(b.P, &rv), 0);
   cr_assert_eq(rwait(b.P, &rv), -1);
   cr_assert_not_null(b.P->timer);
-  cr_assert_eq(b.vm->theap_n, 1);
+  cr_assert_eq(timer_count(b.vm), 1);
   cr_assert_eq(rwait(b.P, &rv), -1, "waking without a message");
-  cr_assert_eq(b.vm->theap_n, 1, "still one timer");
+  cr_assert_eq(timer_count(b.vm), 1, "still one timer");
   sendexpr(&b, "'x'");
   cr_assert_eq(rwait(b.P, &rv), 0);
   cr_assert_eq(rscan(b.P, &rv), 0);
   Value v;
   cr_assert(mbox_take(b.P, &v));
   cr_assert_null(b.P->timer);
-  cr_assert_eq(b.vm->theap_n, 0, "the timer went with the receive");
+  cr_assert_eq(timer_count(b.vm), 0, "the timer went with the receive");
   cr_assert_eq(timer_check(b.vm), 0);
   th_vmfree(b.vm);
 }

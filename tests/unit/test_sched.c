@@ -197,7 +197,7 @@ Test(sched, the_run_ends_with_the_main_process) {
   cr_assert_eq(st, 0);
   th_check(P, "return HI == 'hi'");
   cr_assert_eq(vm->nprocs, 4, "the others are still there: %d", vm->nprocs);
-  cr_assert_eq(vm->theap_n, 1);
+  cr_assert_eq(timer_count(vm), 1);
   /* the next run goes on with them */
   st = th_sched(P, "return true");
   cr_assert_eq(st, 0);
