@@ -49,12 +49,47 @@ struct FreeLists {
  * collects often would go to malloc more. */
 #define FL_COUNT(c) ((size_t)((c) + 1) * 16)
 
+/* The VM's pool of small blocks: what processes give back (dying, or
+ * idle with full free lists) waits there for the next process that needs
+ * a block of its class, up to VM_POOLBYTES; past that, back to malloc.
+ * Spawning and ending processes then costs no malloc round trip. */
+#define VM_POOLBYTES (1u << 20)
+
+static void *pool_take(VM *vm, int c) {
+  void *b = vm->pool[c];
+  if (b == NULL) return malloc(mem_clsize(c));
+  vm->pool[c] = *(void **)b;
+  vm->poolbytes -= mem_clsize(c);
+  return b;
+}
+
+static void pool_give(VM *vm, void *b, int c) {
+#ifdef __SANITIZE_ADDRESS__
+  (void)vm; (void)c;
+  free(b);                      /* under ASan every block goes back: use after free stays visible */
+  return;
+#endif
+  if (vm->poolbytes >= VM_POOLBYTES) { free(b); return; }
+  *(void **)b = vm->pool[c];
+  vm->pool[c] = b;
+  vm->poolbytes += mem_clsize(c);
+}
+
+void mem_freepool(VM *vm) {
+  for (int c = 0; c < MEM_NCLASS; c++) {
+    void *b = vm->pool[c];
+    while (b) { void *nx = *(void **)b; free(b); b = nx; }
+    vm->pool[c] = NULL;
+  }
+  vm->poolbytes = 0;
+}
+
 void mem_releasefree(Proc *P) {
   FreeLists *fl = P->fl;
   if (fl == NULL) return;
   for (int c = 0; c < MEM_NCLASS; c++) {
     void *b = fl->l[c];
-    while (b) { void *nx = *(void **)b; free(b); b = nx; }
+    while (b) { void *nx = *(void **)b; pool_give(P->vm, b, c); b = nx; }
   }
   free(fl);
   P->fl = NULL;
@@ -84,7 +119,7 @@ static void *rawalloc(Proc *P, size_t n) {
       fl->bytes -= FL_COUNT(c);
       return b;
     }
-    return malloc(mem_clsize(c));
+    return pool_take(P->vm, c);
   }
   return malloc(n);
 }
@@ -95,22 +130,20 @@ static void rawfree(Proc *P, void *b, size_t n) {
    * processes allocated: without the bound its lists would only grow).
    * The lists are made with the first block kept: a process that never
    * freed anything (an idle one) has none. */
-  if (n <= MEM_SMALL && P->pstate != PS_FREEING) {
+  if (n > MEM_SMALL) { free(b); return; }
+  int c = memclass(n);
+  if (P->pstate != PS_FREEING) {
     FreeLists *fl = P->fl;
-    if (fl == NULL) {
-      if ((fl = calloc(1, sizeof(FreeLists))) == NULL) { free(b); return; }
+    if (fl == NULL && (fl = P->fl = calloc(1, sizeof(FreeLists))) != NULL)
       fl->cap = P->totalbytes / 2;
-      P->fl = fl;
-    }
-    if (fl->bytes < (64u << 10) + fl->cap) {
-      int c = memclass(n);
+    if (fl && fl->bytes < (64u << 10) + fl->cap) {
       *(void **)b = fl->l[c];
       fl->l[c] = b;
       fl->bytes += FL_COUNT(c);
       return;
     }
   }
-  free(b);
+  pool_give(P->vm, b, c);
 }
 
 void *mem_alloc(Proc *P, size_t n) {

@@ -34,6 +34,7 @@ static inline size_t mem_roundup(size_t n) { return n <= MEM_SMALL ? mem_clsize(
 /* give the free lists back to malloc (and their array: an idle process
  * keeps none) */
 void mem_releasefree(Proc *P);
+void mem_freepool(VM *vm);     /* the VM's pool of blocks, back to malloc (vm_free) */
 /* P stays blocked: give back its free lists if they hold much */
 bool mem_holdsmuch(Proc *P);
 void mem_idle(Proc *P);

@@ -31,6 +31,8 @@ VM *vm_new(void) {
 }
 
 void vm_free(VM *vm) {
+  mem_freepool(vm);
+  while (vm->blockpool) { void *nx = *(void **)vm->blockpool; free(vm->blockpool); vm->blockpool = nx; }
   /* tables of the process runtime (vm_shutdown empties them first) */
   free(vm->theap);
   free(vm->tmap);
@@ -267,6 +269,7 @@ ProcExtra *proc_extra(Proc *P) {
  * (the copy of the message, the rest of its slice). */
 void proc_prefetch(const Proc *P) {
   const char *b = (const char *)P;
+#pragma GCC unroll 32
   for (size_t off = 0; off < sizeof(ProcBlock); off += 64) __builtin_prefetch(b + off, 1, 3);
 }
 
@@ -303,9 +306,20 @@ void proc_prefetchframe(const Proc *P, int stage) {
   }
 }
 
+/* process blocks that ended wait for the next spawn, up to this many */
+#ifdef __SANITIZE_ADDRESS__
+#define VM_POOLBLOCKS 0u        /* as in the pool of small blocks (gc.c) */
+#else
+#define VM_POOLBLOCKS 1024u
+#endif
+
 Proc *proc_new(VM *vm) {
-  ProcBlock *B = calloc(1, sizeof(ProcBlock));
-  if (!B) return NULL;
+  ProcBlock *B = vm->blockpool;
+  if (B) {
+    vm->blockpool = *(void **)B;
+    vm->nblockpool--;
+    memset(B, 0, sizeof *B);
+  } else if ((B = calloc(1, sizeof(ProcBlock))) == NULL) return NULL;
   Proc *P = &B->P;
   P->vm = vm;
   P->gcpause = 200;
@@ -374,5 +388,10 @@ void proc_free(Proc *P) {
     free(P->ex->rng);
     free(P->ex);
   }
-  free(P);
+  VM *vm = P->vm;
+  if (vm->nblockpool + 1 <= VM_POOLBLOCKS) {
+    *(void **)P = vm->blockpool;
+    vm->blockpool = P;
+    vm->nblockpool++;
+  } else free(P);
 }

@@ -172,6 +172,14 @@ struct VM {
   Proto *luamods[16];         /* global libraries written in Lua, once loaded */
   Proto *prims[8];            /* primitive Lua functions (stdlib/prims), once loaded */
   LClosure *primcl[8];        /* their closures, shared by all processes (GC_SHARED) */
+  /* blocks that dying and idle processes gave back, for the next ones to
+   * take before malloc (gc.c, state.c): small blocks by size class, and
+   * process blocks; bounded (VM_POOLBYTES, VM_POOLBLOCKS).  The scheduler's
+   * (SMP: one pool per scheduler). */
+  void *pool[8];
+  size_t poolbytes;
+  void *blockpool;
+  size_t nblockpool;
   /* process runtime (proc.c, sched.c): the scheduler thread's */
   Proc **ptab;                /* open addressing: pid -> Proc */
   size_t ptab_size, ptab_n;
