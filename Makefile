@@ -143,7 +143,7 @@ test: build/lurel build/asan/lurel build/unit_tests build/asan/unit_tests build/
 
 bench: build/lurel
 	python3 bench/run_bench.py --markdown docs/benchmarks.md
-	python3 bench/run_procbench.py --markdown docs/benchmarks-processes.md
+	python3 bench/run_procbench.py --markdown docs/benchmarks-processes.md --summary docs/benchmarks.md
 	@$(MAKE) --no-print-directory bench-ffi
 
 # the ffi's call overhead (lurel only: nothing to compare it with)

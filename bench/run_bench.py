@@ -440,10 +440,22 @@ def write_markdown(path, args, impls, header, rows, footer, notes, started):
     ]
     if notes:
         lines += ["## Notes", ""] + ["- %s" % n for n in notes] + [""]
+    # the processes-vs-BEAM section that run_procbench.py --summary put in
+    # the previous report stays until that script replaces it
+    kept = ""
+    try:
+        with open(path) as f:
+            old = f.read()
+        b = old.find("<!-- processes vs BEAM: begin")
+        e = old.find("<!-- processes vs BEAM: end -->")
+        if b >= 0 and e > b:
+            kept = "\n" + old[b:e + len("<!-- processes vs BEAM: end -->")] + "\n"
+    except OSError:
+        pass
     d = os.path.dirname(os.path.abspath(path))
     os.makedirs(d, exist_ok=True)
     with open(path, "w") as f:
-        f.write("\n".join(lines).rstrip("\n") + "\n")
+        f.write("\n".join(lines).rstrip("\n") + "\n" + kept)
 
 
 # --------------------------------------------------------------------------

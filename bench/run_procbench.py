@@ -314,6 +314,11 @@ def main():
     ap.add_argument("--markdown", metavar="FILE",
                     help="also write the report as markdown to FILE "
                          "(make bench: %s)" % DEFAULT_MD)
+    ap.add_argument("--summary", metavar="FILE",
+                    help="also put the results table, with the date and the machine,"
+                         " in a section of FILE between the markers %s and %s"
+                         " (replaced if there, else appended; make bench:"
+                         " docs/benchmarks.md)" % (SUMMARY_BEGIN, SUMMARY_END))
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     args = ap.parse_args()
     if args.rounds is None:
@@ -492,6 +497,9 @@ def main():
                        lurel, mem_n, timers_n, timers_base, pairs)
         print()
         print("markdown written to %s" % args.markdown)
+    if args.summary:
+        write_summary(args, header, rows, started, erl_version)
+        print("summary written to %s" % args.summary)
     return 0
 
 
@@ -599,6 +607,47 @@ def git_revision():
         return s
     except (OSError, subprocess.TimeoutExpired):
         return None
+
+
+SUMMARY_BEGIN = "<!-- processes vs BEAM: begin (bench/run_procbench.py --summary) -->"
+SUMMARY_END = "<!-- processes vs BEAM: end -->"
+
+
+def write_summary(args, header, rows, started, erl_version):
+    """The results table in its own section of another report (the Lua
+    benchmarks' docs/benchmarks.md), so that one file has every ratio."""
+    rev = git_revision()
+    detail = os.path.relpath(args.markdown, os.path.dirname(os.path.abspath(args.summary))) \
+        if args.markdown else None
+    sec = [
+        SUMMARY_BEGIN,
+        "## Processes vs BEAM",
+        "",
+        "Measured on %s, %s, %d cores; %s; `erl +S 1` (%s) and Lurel%s, one"
+        " scheduler each, in the same run, medians of %d round%s. Ratio ="
+        " Lurel / BEAM, lower is better.%s" % (
+            started.strftime("%Y-%m-%d %H:%M %Z").strip(), cpu_model(),
+            os.cpu_count() or 0, platform.platform(), erl_version,
+            " " + rev if rev else "", args.rounds, "" if args.rounds == 1 else "s",
+            " Setup, method and notes: [%s](%s)." % (os.path.basename(detail), detail)
+            if detail else ""),
+        "",
+    ]
+    if args.quick:
+        sec += ["**Smoke test (--quick): small sizes, these figures mean nothing.**", ""]
+    sec += [format_markdown(header, rows), "", SUMMARY_END]
+    try:
+        with open(args.summary) as f:
+            text = f.read()
+    except OSError:
+        text = ""
+    b, e = text.find(SUMMARY_BEGIN), text.find(SUMMARY_END)
+    if b >= 0 and e > b:
+        text = text[:b] + "\n".join(sec) + text[e + len(SUMMARY_END):]
+    else:
+        text = text.rstrip("\n") + ("\n\n" if text else "") + "\n".join(sec) + "\n"
+    with open(args.summary, "w") as f:
+        f.write(text)
 
 
 def write_markdown(args, header, rows, notes, started, load0, load1, erl_version,
