@@ -477,8 +477,7 @@ static void copy_finish(Copy *C) {
  * is copied in one step, without identity map or work list.  False: not
  * such a table (or no memory), the general copy takes it. */
 #define FLATMAX 16
-static bool copyflat(lu_State *L, const Table *s, Msg *m) {
-  Proc *P = L->P;
+static bool isflat(Proc *P, const Table *s) {
   uint32_t n = s->asize;
   if (n == 0 || n > FLATMAX || s->metatable || !tab_isdummy(s) || (s->marked & (GC_LAZY | GC_MODULE)))
     return false;
@@ -489,6 +488,19 @@ static bool copyflat(lu_State *L, const Table *s, Msg *m) {
   if (s == P->globals || (proc_loadedp(P) && s == proc_loadedp(P)) || lazy_whichlib(P, s) >= 0 ||
       (P->ex && val_istable(&P->ex->registry) && s == val_table(&P->ex->registry)))
     return false;                       /* the receiver's own: a fix-up */
+  return true;
+}
+
+bool copy_cannotfail(Proc *P, const Value *v) {
+  if (val_isnil(v)) return false;
+  if (!val_iscollectable(v) || (val_gc(v)->marked & GC_SHARED)) return true;
+  return val_istable(v) && isflat(P, val_table(v));
+}
+
+static bool copyflat(lu_State *L, const Table *s, Msg *m) {
+  Proc *P = L->P;
+  uint32_t n = s->asize;
+  if (!isflat(P, s)) return false;
   /* one block, the array part inline (as tab_newarray makes them) */
   Table *t = mem_takeblock(P, sizeof(Table) + n * sizeof(Value));
   if (t == NULL) return false;

@@ -573,6 +573,22 @@ call_lua: {
   }
 
 call_c: {
+    /* process.send(pid, msg) from a Lua CALL, with a message whose copy
+     * cannot raise an error: sent here, with no C frame (and no
+     * LU_MINSTACK room, which would move a small process's stack out of
+     * its block); it returns the message, as the function does */
+    if (lu_unlikely(cf == lib_process_send) && callflags == 0 && L->hookmask == 0 &&
+        L->top - func == 3 && val_ispid(func + 1) && ci_isLua(L->ci) &&
+        copy_cannotfail(P, func + 2)) {
+      P->reds--;
+      proc_send(L, func + 1, func + 2);
+      val_copy(func, func + 2);
+      int wanted = nres == LU_MULTRET ? 1 : nres;
+      for (int j = 1; j < wanted; j++) val_setnil(func + j);
+      L->top = func + wanted;
+      ci = L->ci;
+      goto returned;
+    }
     func = ensurestack(L, LU_MINSTACK, func);
     ci = L->ci->next ? L->ci->next : ci_extend(L);
     ci->func = func;

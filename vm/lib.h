@@ -27,6 +27,7 @@ const lu_Reg *lib_osfuncs(void);
 const lu_Reg *lib_corofuncs(void);
 const lu_Reg *lib_utf8funcs(void);
 const lu_Reg *lib_processprims(void);
+int lib_process_send(lu_State *L);   /* process.send */
 void *lib_wildcard(void);
 int lu_open_io(lu_State *L);
 int lu_open_os(lu_State *L);

@@ -117,7 +117,8 @@ static int p_spawn_opt(lu_State *L) {
 
 static int p_self(lu_State *L) { pushpid(L, L->P->pid); return 1; }
 
-static int p_send(lu_State *L) {
+/* (the interpreter does a plain call of it itself: vm_execute's send_inline) */
+int lib_process_send(lu_State *L) {
   int n = lu_gettop(L);
   if (lu_unlikely(n < 2)) lu_checkany(L, n + 1);   /* "value expected" */
   Value *args = L->top - n;
@@ -430,7 +431,7 @@ static const lu_Reg process_funcs[] = {
   {"spawn_monitor", p_spawn_monitor},
   {"spawn_opt", p_spawn_opt},
   {"self", p_self},
-  {"send", p_send},
+  {"send", lib_process_send},
   {"match", p_match},
   {"any", p_any},
   {"make_ref", p_make_ref},

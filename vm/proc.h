@@ -67,6 +67,9 @@ void copy_tomsg(lu_State *L, const Value *v, Msg *m);
 /* n values at vals into out[0..n-1], their objects in m's fragment (spawn:
  * adopt m before out goes) */
 void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m, Value *out);
+/* Is v sent by a copy that raises no error (a scalar, an atom, a flat
+ * table: only out of memory can stop it)? */
+bool copy_cannotfail(Proc *P, const Value *v);
 /* Adopt a message's fragment into P's heap (fix-ups resolved). */
 void copy_adopt(Proc *P, Msg *m);
 /* Free a message that was never adopted. */

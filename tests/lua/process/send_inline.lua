@@ -1,0 +1,79 @@
+-- lurel-only
+-- process.send called by a plain Lua call with a pid and a message whose
+-- copy cannot fail (a scalar, an atom, a flat table) is done by the
+-- interpreter without a C frame.  It must behave exactly as the library
+-- function: the result, results adjusted to what the call wants, errors,
+-- hooks and the order of messages.
+local P = process
+local me = P.self()
+
+local failed = 0
+local function check(cond, what)
+  if cond then print("ok: " .. what)
+  else failed = failed + 1; print("FAIL: " .. what) end
+end
+
+-- results: the message, adjusted to 0, 1, 3 and all results
+do
+  local a = P.send(me, 7)
+  check(a == 7 and P.receive() == 7, "returns the message (a number)")
+  local t = {"tok", 1, true}
+  local b = P.send(me, t)
+  check(b == t, "returns the sender's own table, not the copy")
+  local got = P.receive()
+  check(got ~= t and got[1] == "tok" and got[2] == 1 and got[3] == true, "the receiver gets a copy")
+  local x, y, z = P.send(me, "atom")
+  check(x == "atom" and y == nil and z == nil, "three results wanted: the message and two nils")
+  P.receive()
+  check(select("#", P.send(me, false)) == 1, "all results wanted: exactly one")
+  check(P.receive() == false, "false is a message")
+  local n = 0
+  for _ = 1, 3 do P.send(me, n); n = n + 1 end
+  check(P.receive() == 0 and P.receive() == 1 and P.receive() == 2, "statement calls keep the order")
+end
+
+-- what is not done inline still behaves as before (the library function)
+do
+  local ok, e = pcall(P.send, me)
+  check(not ok and tostring(e):find("value expected", 1, true), "pcall(send, pid): value expected")
+  ok, e = pcall(function() return P.send(me, nil) end)
+  check(not ok and tostring(e):find("cannot send nil", 1, true), "sending nil is an error: " .. tostring(e))
+  ok, e = pcall(function() P.send(me, coroutine.create(print)) end)
+  check(not ok, "an unsendable value is an error: " .. tostring(e))
+  ok, e = pcall(function() P.send("nobody_here", 1) end)
+  check(not ok and tostring(e):find("no process registered", 1, true), "unregistered name: " .. tostring(e))
+  local nested = {{1}, {2}}
+  P.send(me, nested)
+  local m = P.receive()
+  check(m[1][1] == 1 and m[2][1] == 2, "a nested table goes the general way")
+  local big = {}
+  for i = 1, 40 do big[i] = i end
+  P.send(me, big)
+  check(#P.receive() == 40, "a long array goes the general way")
+end
+
+-- a dead process: the message is dropped, the call returns it
+do
+  local mref
+  local dead = P.spawn(function() end)
+  mref = P.monitor(dead)
+  P.receive({"DOWN", mref})
+  check(P.send(dead, 5) == 5, "to a dead pid: returns the message")
+  check(P.receive(0) == nil, "nothing came back")
+end
+
+-- a call hook sees send as a call of a C function
+do
+  local calls = 0
+  debug.sethook(function(ev)
+    local info = debug.getinfo(2, "f")
+    if info and info.func == P.send then calls = calls + 1 end
+  end, "c")
+  P.send(me, 1)
+  debug.sethook()
+  P.receive()
+  check(calls == 1, "the call hook sees process.send (" .. calls .. ")")
+end
+
+if failed > 0 then error(failed .. " checks failed") end
+print("all passed")
