@@ -485,9 +485,12 @@ static bool isflat(Proc *P, const Table *s) {
     const Value *v = &s->array[j];
     if (val_iscollectable(v) && !(val_gc(v)->marked & GC_SHARED)) return false;
   }
-  if (s == P->globals || (proc_loadedp(P) && s == proc_loadedp(P)) || lazy_whichlib(P, s) >= 0 ||
-      (P->ex && val_istable(&P->ex->registry) && s == val_table(&P->ex->registry)))
-    return false;                       /* the receiver's own: a fix-up */
+  /* the receiver's own tables (fix-ups) are made by tab_new, never with an
+   * inline array: a table that has one (a constructor's) is none of them */
+  if (!(s->marked & GC_INLARR) &&
+      (s == P->globals || (proc_loadedp(P) && s == proc_loadedp(P)) || lazy_whichlib(P, s) >= 0 ||
+       (P->ex && val_istable(&P->ex->registry) && s == val_table(&P->ex->registry))))
+    return false;
   return true;
 }
 
