@@ -309,6 +309,8 @@ static int p_yield(lu_State *L) { return do_yieldslice(L, 0, yield_k); }
 static int p_send_after(lu_State *L) {
   Proc *P = L->P;
   lu_Num ms = lu_checknumber(L, 1);
+  /* as erlang:send_after: a negative time (or NaN) is a bad argument */
+  if (!(ms >= 0)) return lu_argerror(L, 1, "time must not be negative");
   lu_checkany(L, 2);
   lu_checkany(L, 3);
   const Value *dest = lu_index2value(L, 2);
@@ -321,7 +323,7 @@ static int p_send_after(lu_State *L) {
   uint64_t ref = vm_newref(P->vm);
   Value d;
   val_copy(&d, dest);
-  timer_add(P->vm, sched_now() + (ms > 0 ? ms : 0), NULL, ref, m, &d);
+  timer_add(P->vm, sched_now() + ms, NULL, ref, m, &d);
   pushref(L, ref);
   return 1;
 }

@@ -394,6 +394,10 @@ do
   P.register("api_timer", me)
   P.send_after(0, "api_timer", "named")
   check(P.receive("named") == "named", "send_after to a registered name")
+  check(errs("bad argument #1 to 'process.send_after' (time must not be negative)", P.send_after, -1, me, "x"),
+        "send_after with a negative time is a bad argument (as erlang:send_after)")
+  check(errs("time must not be negative", P.send_after, 0/0, me, "x"), "send_after with NaN is a bad argument")
+  check(P.receive(0) == nil, "no timer was made by the refused calls")
   P.unregister("api_timer")
   for i = 1, 5 do P.send_after(1, me, i) end
   local got = {}
