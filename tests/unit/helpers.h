@@ -300,4 +300,94 @@ static inline uint64_t th_rand(th_Rng *r) {
 }
 static inline uint32_t th_randn(th_Rng *r, uint32_t n) { return n ? (uint32_t)(th_rand(r) % n) : 0; }
 
+/* ------------------------------------------------- heap walks (isolation) */
+
+/* A set of objects (open addressing by address). */
+typedef struct th_Set { GCObj **slot; size_t size, n; } th_Set;
+
+static inline size_t th_sethash(const void *p, size_t mask) {
+  return (size_t)(((uint64_t)(uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ull >> 20) & mask;
+}
+/* true if o was not in s yet */
+static inline bool th_setadd(th_Set *s, GCObj *o) {
+  if ((s->n + 1) * 2 > s->size) {
+    size_t ns = s->size ? s->size * 2 : 1024;
+    GCObj **nt = calloc(ns, sizeof(GCObj *));
+    for (size_t j = 0; j < s->size; j++)
+      if (s->slot[j]) {
+        size_t i = th_sethash(s->slot[j], ns - 1);
+        while (nt[i]) i = (i + 1) & (ns - 1);
+        nt[i] = s->slot[j];
+      }
+    free(s->slot);
+    s->slot = nt;
+    s->size = ns;
+  }
+  size_t i = th_sethash(o, s->size - 1);
+  while (s->slot[i]) { if (s->slot[i] == o) return false; i = (i + 1) & (s->size - 1); }
+  s->slot[i] = o;
+  s->n++;
+  return true;
+}
+static inline bool th_sethas(const th_Set *s, const GCObj *o) {
+  if (s->size == 0) return false;
+  size_t i = th_sethash(o, s->size - 1);
+  while (s->slot[i]) { if (s->slot[i] == o) return true; i = (i + 1) & (s->size - 1); }
+  return false;
+}
+/* every object of P's heap (allgc, finalizer lists) into s */
+static inline void th_heapset(Proc *P, th_Set *s) {
+  GCObj *lists[3] = { P->allgc, proc_finobj(P), proc_tobefnz(P) };
+  for (int l = 0; l < 3; l++)
+    for (GCObj *o = lists[l]; o; o = o->next) th_setadd(s, o);
+}
+
+/* fn(ud, p) for every collectable object o refers to (p may be NULL) */
+typedef void (*th_RefFn)(void *ud, GCObj *p);
+static inline void th_refv(th_RefFn fn, void *ud, const Value *v) {
+  if (val_iscollectable(v) && v->tt != T_DEADKEY) fn(ud, val_gc(v));
+}
+static inline void th_eachref(GCObj *o, th_RefFn fn, void *ud) {
+  switch (o->tt) {
+    case T_TABLE: {
+      Table *t = (Table *)o;
+      fn(ud, (GCObj *)t->metatable);
+      for (uint32_t j = 0; j < t->asize; j++) th_refv(fn, ud, &t->array[j]);
+      if (!tab_isdummy(t))
+        for (uint32_t j = 0; j < tab_sizenode(t); j++) {
+          Node *nd = &t->node[j];
+          if (val_isnil(node_val(nd))) continue;
+          th_refv(fn, ud, node_val(nd));
+          if (nd->ktt >= T_FIRSTGC && nd->ktt != T_DEADKEY) fn(ud, nd->k.gc);
+        }
+      break;
+    }
+    case T_LCL: {
+      LClosure *cl = (LClosure *)o;
+      for (int j = 0; j < cl->nupvalues; j++) fn(ud, (GCObj *)cl->upvals[j]);
+      break;
+    }
+    case T_CCL: {
+      CClosure *cl = (CClosure *)o;
+      for (int j = 0; j < cl->nupvalues; j++) th_refv(fn, ud, &cl->upvalue[j]);
+      break;
+    }
+    case T_UPVAL: th_refv(fn, ud, ((UpVal *)o)->v); break;
+    case T_UDATA: {
+      Udata *u = (Udata *)o;
+      fn(ud, (GCObj *)u->metatable);
+      for (int j = 0; j < u->nuvalue; j++) th_refv(fn, ud, &udata_uv(u)[j]);
+      break;
+    }
+    case T_THREAD: {
+      lu_State *th = (lu_State *)o;
+      for (Value *v = th->stack; th->stack && v < th->top; v++) th_refv(fn, ud, v);
+      for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) fn(ud, (GCObj *)uv);
+      fn(ud, (GCObj *)th->resumer);
+      break;
+    }
+    default: break;
+  }
+}
+
 #endif

@@ -430,61 +430,25 @@ Test(copy, a_deep_structure_copies_without_c_recursion) {
 
 /* ------------------------------------------- the copy is the receiver's */
 
-typedef struct Set { GCObj **slot; size_t size, n; } Set;
-
-static size_t hp(const void *p, size_t mask) {
-  return (size_t)(((uint64_t)(uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ull >> 20) & mask;
-}
-static bool set_add(Set *s, GCObj *o) {
-  if ((s->n + 1) * 2 > s->size) {
-    size_t ns = s->size ? s->size * 2 : 1024;
-    GCObj **nt = calloc(ns, sizeof(GCObj *));
-    for (size_t j = 0; j < s->size; j++)
-      if (s->slot[j]) {
-        size_t i = hp(s->slot[j], ns - 1);
-        while (nt[i]) i = (i + 1) & (ns - 1);
-        nt[i] = s->slot[j];
-      }
-    free(s->slot);
-    s->slot = nt;
-    s->size = ns;
-  }
-  size_t i = hp(o, s->size - 1);
-  while (s->slot[i]) { if (s->slot[i] == o) return false; i = (i + 1) & (s->size - 1); }
-  s->slot[i] = o;
-  s->n++;
-  return true;
-}
-static bool set_has(const Set *s, const GCObj *o) {
-  if (s->size == 0) return false;
-  size_t i = hp(o, s->size - 1);
-  while (s->slot[i]) { if (s->slot[i] == o) return true; i = (i + 1) & (s->size - 1); }
-  return false;
-}
-static void heapset(Proc *P, Set *s) {
-  GCObj *lists[3] = { P->allgc, proc_finobj(P), proc_tobefnz(P) };
-  for (int l = 0; l < 3; l++)
-    for (GCObj *o = lists[l]; o; o = o->next) set_add(s, o);
-}
-
 /* Walk everything reachable from v (iteratively) that is not shared; count
  * the objects outside 'own' and those inside 'foreign'.  Library tables and
  * globals of the receiver are its own too, and are not entered. */
 typedef struct Walk {
-  Set seen;
+  th_Set seen;
   GCObj **stack;
   size_t n, cap;
-  const Set *own, *foreign;
+  const th_Set *own, *foreign;
   size_t objs, outside, inforeign;
   Proc *P;
 } Walk;
 
-static void wpush(Walk *w, GCObj *o) {
+static void wpush(void *ud, GCObj *o) {
+  Walk *w = ud;
   if (o == NULL || (o->marked & GC_SHARED)) return;
-  if (!set_add(&w->seen, o)) return;
+  if (!th_setadd(&w->seen, o)) return;
   w->objs++;
-  if (!set_has(w->own, o)) w->outside++;
-  if (set_has(w->foreign, o)) w->inforeign++;
+  if (!th_sethas(w->own, o)) w->outside++;
+  if (th_sethas(w->foreign, o)) w->inforeign++;
   /* the receiver's libraries are its own: no need to walk them */
   if (o->tt == T_TABLE) {
     Table *t = (Table *)o;
@@ -496,42 +460,9 @@ static void wpush(Walk *w, GCObj *o) {
   }
   w->stack[w->n++] = o;
 }
-static void wpushv(Walk *w, const Value *v) {
-  if (val_iscollectable(v) && v->tt != T_DEADKEY) wpush(w, val_gc(v));
-}
-
 static void walk(Walk *w, const Value *root) {
-  wpushv(w, root);
-  while (w->n > 0) {
-    GCObj *o = w->stack[--w->n];
-    switch (o->tt) {
-      case T_TABLE: {
-        Table *t = (Table *)o;
-        wpush(w, (GCObj *)t->metatable);
-        for (uint32_t j = 0; j < t->asize; j++) wpushv(w, &t->array[j]);
-        if (!tab_isdummy(t))
-          for (uint32_t j = 0; j < tab_sizenode(t); j++) {
-            Node *nd = &t->node[j];
-            if (val_isnil(node_val(nd))) continue;
-            wpushv(w, node_val(nd));
-            if (nd->ktt >= T_FIRSTGC && nd->ktt != T_DEADKEY) wpush(w, nd->k.gc);
-          }
-        break;
-      }
-      case T_LCL: {
-        LClosure *cl = (LClosure *)o;
-        for (int j = 0; j < cl->nupvalues; j++) wpush(w, (GCObj *)cl->upvals[j]);
-        break;
-      }
-      case T_CCL: {
-        CClosure *cl = (CClosure *)o;
-        for (int j = 0; j < cl->nupvalues; j++) wpushv(w, &cl->upvalue[j]);
-        break;
-      }
-      case T_UPVAL: wpushv(w, ((UpVal *)o)->v); break;
-      default: break;
-    }
-  }
+  th_refv(wpush, w, root);
+  while (w->n > 0) th_eachref(w->stack[--w->n], wpush, w);
 }
 
 Test(copy, the_copy_lives_in_the_receivers_heap) {
@@ -547,24 +478,24 @@ Test(copy, the_copy_lives_in_the_receivers_heap) {
     "  nest = {{{big}}}, [shared] = shared, [string.rep('k', 5)] = f}, mt)\n"
     "t.self = t\n"
     "X = t return t");
-  Set ownA = { NULL, 0, 0 };
-  heapset(t.A, &ownA);
+  th_Set ownA = { NULL, 0, 0 };
+  th_heapset(t.A, &ownA);
   size_t before = t.B->totalbytes;
   Msg *m = copyout(t.A, x, NULL, 0);
   cr_assert_not_null(m);
   size_t fbytes = m->frag.bytes, fobjs = fragcount(m, -1);
   /* the fragment holds nothing of A's heap */
   for (GCObj *o = m->frag.objs; o; o = o->next)
-    cr_assert(!set_has(&ownA, o), "a fragment object is one of the sender's");
-  Set frag = { NULL, 0, 0 };
-  for (GCObj *o = m->frag.objs; o; o = o->next) set_add(&frag, o);
+    cr_assert(!th_sethas(&ownA, o), "a fragment object is one of the sender's");
+  th_Set frag = { NULL, 0, 0 };
+  for (GCObj *o = m->frag.objs; o; o = o->next) th_setadd(&frag, o);
   give(t.B, m, "R");
   cr_assert_geq(t.B->totalbytes, before + fbytes, "the fragment's bytes are charged to B");
-  Set ownB = { NULL, 0, 0 };
-  heapset(t.B, &ownB);
+  th_Set ownB = { NULL, 0, 0 };
+  th_heapset(t.B, &ownB);
   /* every fragment object is now on B's list */
   for (size_t j = 0; j < frag.size; j++)
-    if (frag.slot[j]) cr_assert(set_has(&ownB, frag.slot[j]));
+    if (frag.slot[j]) cr_assert(th_sethas(&ownB, frag.slot[j]));
   Walk w;
   memset(&w, 0, sizeof w);
   w.own = &ownB;

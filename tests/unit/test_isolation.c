@@ -8,117 +8,33 @@
 #include "../../vm/proc.h"
 #include "../../vm/lazy.h"
 
-/* ------------------------------------------------------------ object set */
-
-typedef struct Set { GCObj **slot; size_t size, n; } Set;
-
-static size_t hp(const void *p, size_t mask) {
-  return (size_t)(((uint64_t)(uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ull >> 20) & mask;
-}
-static void set_add(Set *s, GCObj *o) {
-  if ((s->n + 1) * 2 > s->size) {
-    size_t ns = s->size ? s->size * 2 : 1024;
-    GCObj **nt = calloc(ns, sizeof(GCObj *));
-    for (size_t j = 0; j < s->size; j++)
-      if (s->slot[j]) {
-        size_t i = hp(s->slot[j], ns - 1);
-        while (nt[i]) i = (i + 1) & (ns - 1);
-        nt[i] = s->slot[j];
-      }
-    free(s->slot);
-    s->slot = nt;
-    s->size = ns;
-  }
-  size_t i = hp(o, s->size - 1);
-  while (s->slot[i]) { if (s->slot[i] == o) return; i = (i + 1) & (s->size - 1); }
-  s->slot[i] = o;
-  s->n++;
-}
-static bool set_has(const Set *s, const GCObj *o) {
-  if (s->size == 0) return false;
-  size_t i = hp(o, s->size - 1);
-  while (s->slot[i]) { if (s->slot[i] == o) return true; i = (i + 1) & (s->size - 1); }
-  return false;
-}
-
-static void heapset(Proc *P, Set *s) {
-  GCObj *lists[3] = { P->allgc, proc_finobj(P), proc_tobefnz(P) };
-  for (int l = 0; l < 3; l++)
-    for (GCObj *o = lists[l]; o; o = o->next) set_add(s, o);
-}
-
 /* every pointer held by P's objects and roots stays in P (or is shared) */
-typedef struct Check { const Set *own; Proc *P; size_t refs, bad; } Check;
+typedef struct Check { const th_Set *own; Proc *P; size_t refs, bad; } Check;
 
-static void ref(Check *c, const GCObj *o) {
+static void ref(void *ud, GCObj *o) {
+  Check *c = ud;
   if (o == NULL) return;
   c->refs++;
   if (o->marked & GC_SHARED) return;
-  if (!set_has(c->own, o)) c->bad++;
-}
-static void refv(Check *c, const Value *v) {
-  if (val_iscollectable(v) && v->tt != T_DEADKEY) ref(c, val_gc(v));
-}
-
-static void checkobj(Check *c, GCObj *o) {
-  switch (o->tt) {
-    case T_TABLE: {
-      Table *t = (Table *)o;
-      ref(c, (GCObj *)t->metatable);
-      for (uint32_t j = 0; j < t->asize; j++) refv(c, &t->array[j]);
-      if (!tab_isdummy(t))
-        for (uint32_t j = 0; j < tab_sizenode(t); j++) {
-          Node *n = &t->node[j];
-          if (val_isnil(node_val(n))) continue;
-          refv(c, node_val(n));
-          if (n->ktt >= T_FIRSTGC && n->ktt != T_DEADKEY) ref(c, n->k.gc);
-        }
-      break;
-    }
-    case T_LCL: {
-      LClosure *cl = (LClosure *)o;
-      for (int j = 0; j < cl->nupvalues; j++) ref(c, (GCObj *)cl->upvals[j]);
-      break;
-    }
-    case T_CCL: {
-      CClosure *cl = (CClosure *)o;
-      for (int j = 0; j < cl->nupvalues; j++) refv(c, &cl->upvalue[j]);
-      break;
-    }
-    case T_UPVAL: refv(c, ((UpVal *)o)->v); break;
-    case T_UDATA: {
-      Udata *u = (Udata *)o;
-      ref(c, (GCObj *)u->metatable);
-      for (int j = 0; j < u->nuvalue; j++) refv(c, &udata_uv(u)[j]);
-      break;
-    }
-    case T_THREAD: {
-      lu_State *th = (lu_State *)o;
-      for (Value *v = th->stack; th->stack && v < th->top; v++) refv(c, v);
-      for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) ref(c, (GCObj *)uv);
-      ref(c, (GCObj *)th->resumer);
-      break;
-    }
-    default: break;
-  }
+  if (!th_sethas(c->own, o)) c->bad++;
 }
 
 static size_t checkproc(Proc *P, size_t *refs) {
-  Set own = { NULL, 0, 0 };
-  heapset(P, &own);
+  th_Set own = { NULL, 0, 0 };
+  th_heapset(P, &own);
   Check c = { &own, P, 0, 0 };
   GCObj *lists[3] = { P->allgc, proc_finobj(P), proc_tobefnz(P) };
   for (int l = 0; l < 3; l++)
-    for (GCObj *o = lists[l]; o; o = o->next) checkobj(&c, o);
+    for (GCObj *o = lists[l]; o; o = o->next) th_eachref(o, ref, &c);
   /* roots */
   ref(&c, (GCObj *)proc_globals(P));
   ref(&c, (GCObj *)proc_loadedp(P));
-  if (P->ex) refv(&c, &P->ex->registry);
+  if (P->ex) th_refv(ref, &c, &P->ex->registry);
   ref(&c, (GCObj *)P->strmt);
   for (int j = 0; j < P->nlibinst; j++) ref(&c, (GCObj *)P->libinst[j]);
   ref(&c, (GCObj *)P->mainthread);
   ref(&c, (GCObj *)P->L);
-  for (Msg *m = P->mq_head; m; m = m->next) refv(&c, &m->v);
+  for (Msg *m = P->mq_head; m; m = m->next) th_refv(ref, &c, &m->v);
   free(own.slot);
   *refs = c.refs;
   return c.bad;
