@@ -40,6 +40,9 @@ struct FreeLists {
   void *l[MEM_NCLASS];        /* by size class (gc.h) */
   size_t bytes;               /* what they hold, counted 16(c + 1) per block */
   size_t cap;                 /* bytes may grow to 64 KB + cap (set before each sweep) */
+  void *qfree;                /* free queue nodes (QMsg), a pool of their own */
+  uint32_t nqfree;
+  uint32_t qmallocs;          /* queue nodes malloc'd one at a time so far */
 };
 
 /* What a block of class c counts against the lists' bound: 16(c + 1), the
@@ -56,6 +59,7 @@ void mem_releasefree(Proc *P) {
     void *b = fl->l[c];
     while (b) { void *nx = *(void **)b; free(b); b = nx; }
   }
+  for (void *b = fl->qfree; b; ) { void *nx = *(void **)b; free(b); b = nx; }
   free(fl);
   P->fl = NULL;
 }
@@ -89,6 +93,14 @@ static void *rawalloc(Proc *P, size_t n) {
   return malloc(n);
 }
 
+static FreeLists *newlists(Proc *P) {
+  FreeLists *fl = calloc(1, sizeof(FreeLists));
+  if (fl == NULL) return NULL;
+  fl->cap = P->totalbytes / 2;
+  P->fl = fl;
+  return fl;
+}
+
 static void rawfree(Proc *P, void *b, size_t n) {
   /* a process keeps freed small blocks for its own next allocations, up
    * to a bound (a process that receives many messages frees blocks other
@@ -97,11 +109,7 @@ static void rawfree(Proc *P, void *b, size_t n) {
    * freed anything (an idle one) has none. */
   if (n <= MEM_SMALL && P->pstate != PS_FREEING) {
     FreeLists *fl = P->fl;
-    if (fl == NULL) {
-      if ((fl = calloc(1, sizeof(FreeLists))) == NULL) { free(b); return; }
-      fl->cap = P->totalbytes / 2;
-      P->fl = fl;
-    }
+    if (fl == NULL && (fl = newlists(P)) == NULL) { free(b); return; }
     if (fl->bytes < (64u << 10) + fl->cap) {
       int c = memclass(n);
       *(void **)b = fl->l[c];
@@ -155,6 +163,56 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
  * when it dies there), else malloc'd; not counted in this heap */
 void *mem_takeblock(Proc *P, size_t n) {
   return rawalloc(P, n);
+}
+
+/* Queue nodes (proc.h: QMsg) have a pool of their own, not the free list
+ * of their size class: a long queue is then made of blocks malloc'd one
+ * after the other, not of whatever the collector last freed, and a
+ * receive scanning it follows links that mostly go to the next 48 bytes,
+ * which the hardware prefetches.  When the pool is empty, a process that
+ * has queued more than MEM_QRUN messages gets a run of MEM_QRUN nodes
+ * malloc'd together (the rest wait in the pool, in address order).  The
+ * pool keeps at most MEM_QKEEP free nodes, counted in the lists' bytes. */
+#define MEM_QRUN  16
+#define MEM_QKEEP 256
+#define QCLASS memclass(sizeof(QMsg))
+void *mem_takeqmsg(Proc *P) {
+  FreeLists *fl = P->fl;
+  void *b;
+  if (fl && (b = fl->qfree) != NULL) {
+    fl->qfree = *(void **)b;
+    fl->nqfree--;
+    fl->bytes -= FL_COUNT(QCLASS);
+    return b;
+  }
+  size_t sz = mem_clsize(QCLASS);
+  if (fl == NULL || fl->qmallocs < MEM_QRUN) {
+    if (fl) fl->qmallocs++;
+    return malloc(sz);
+  }
+  void *run[MEM_QRUN];
+  int k = 0;
+  while (k < MEM_QRUN && (run[k] = malloc(sz)) != NULL) k++;
+  if (k == 0) return NULL;
+  for (int j = k - 1; j > 0; j--) {
+    *(void **)run[j] = fl->qfree;
+    fl->qfree = run[j];
+  }
+  fl->nqfree += (uint32_t)(k - 1);
+  fl->bytes += (size_t)(k - 1) * FL_COUNT(QCLASS);
+  return run[0];
+}
+
+void mem_giveqmsg(Proc *P, void *b) {
+  FreeLists *fl = P->fl;
+  if (P->pstate != PS_FREEING && (fl != NULL || (fl = newlists(P)) != NULL) && fl->nqfree < MEM_QKEEP) {
+    *(void **)b = fl->qfree;
+    fl->qfree = b;
+    fl->nqfree++;
+    fl->bytes += FL_COUNT(QCLASS);
+    return;
+  }
+  free(b);
 }
 
 void mem_setlimit(Proc *P, size_t limit) {
@@ -390,7 +448,7 @@ static void markroots(Proc *P) {
   if (P->mainthread) markobj(w, (GCObj *)P->mainthread);
   if (P->L) markobj(w, (GCObj *)P->L);
   markvalue(w, &P->exitreason);
-  for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(w, &m->v);
+  for (struct QMsg *m = P->mq_head; m; m = m->next) markvalue(w, &m->v);
 }
 
 /* ------------------------------------------------------------------ sweep */

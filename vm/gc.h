@@ -44,6 +44,8 @@ void mem_free(Proc *P, void *block, size_t n);
  * (GMP limbs): raise or kill as mem_alloc would for them. */
 void *mem_takeblock(Proc *P, size_t n);   /* for a message fragment (copy.c) */
 void mem_giveblock(Proc *P, void *b, size_t n);   /* such a block, back to P's lists */
+void *mem_takeqmsg(Proc *P);              /* a queue node (proc.h: QMsg), or NULL */
+void mem_giveqmsg(Proc *P, void *b);      /* back to P's pool */
 void mem_reserve(Proc *P, size_t more);
 /* tests: allocation fails ("not enough memory") past limit bytes (0: none) */
 void mem_setlimit(Proc *P, size_t limit);

@@ -534,7 +534,7 @@ uint64_t proc_monitor(lu_State *L, uint64_t pid) {
 }
 
 /* is m a DOWN message for ref? (an adopted message in P's queue) */
-static bool isdown(Proc *P, Msg *m, uint64_t ref) {
+static bool isdown(Proc *P, QMsg *m, uint64_t ref) {
   if (!val_istable(&m->v)) return false;
   Table *t = val_table(&m->v);
   const Value *a = tab_getint(t, 1), *b = tab_getint(t, 2);
@@ -542,7 +542,7 @@ static bool isdown(Proc *P, Msg *m, uint64_t ref) {
   return val_isstr(a) && strcmp(str_data(val_str(a)), "DOWN") == 0 && val_isref(b) && val_ref(b) == ref;
 }
 
-static void mq_unlink(Proc *P, Msg **link);
+static void mq_unlink(Proc *P, QMsg **link);
 
 bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
   Proc *P = L->P;
@@ -558,7 +558,7 @@ bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
   if (flush && !had) {
     /* an exit signal found in the inbox may end the process here */
     if (P->inbox_head && !proc_drain(P)) lu_throw(L, LU_KILL);
-    for (Msg **l = &P->mq_head; *l; ) {
+    for (QMsg **l = &P->mq_head; *l; ) {
       if (isdown(P, *l, ref)) mq_unlink(P, l);
       else l = &(*l)->next;
     }
@@ -568,21 +568,28 @@ bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
 
 /* ---------------------------------------------------- the private queue */
 
-static void mq_unlink(Proc *P, Msg **link) {
-  Msg *m = *link;
+static void mq_unlink(Proc *P, QMsg **link) {
+  QMsg *m = *link;
   *link = m->next;
   if (P->mq_tail == &m->next) P->mq_tail = link;
   if (P->save == &m->next) P->save = link;
   if (P->mark == &m->next) P->mark = link;
   P->mq_len--;
-  mem_giveblock(P, m, sizeof(Msg));
+  mem_giveqmsg(P, m);
 }
 
+/* an adopted message joins the queue: its value moves to a queue node,
+ * the Msg goes back to the free lists (for P's next send) */
 static void mq_append(Proc *P, Msg *m) {
-  m->next = NULL;
-  *P->mq_tail = m;
-  P->mq_tail = &m->next;
+  QMsg *q = mem_takeqmsg(P);
+  if (q == NULL) abort();
+  q->next = NULL;
+  q->keytt = MSG_KEYUNSET;
+  val_copy(&q->v, &m->v);
+  *P->mq_tail = q;
+  P->mq_tail = &q->next;
   P->mq_len++;
+  mem_giveblock(P, m, sizeof(Msg));
 }
 
 /* Act on the signals in the inbox; adopt messages.  An exit signal that

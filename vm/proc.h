@@ -61,6 +61,28 @@ struct Msg {
   Fragment frag;          /* until adopted */
 };
 
+/* A message in a process's private queue (mq_*): what proc_drain keeps of
+ * a Msg once its fragment is adopted, 40 bytes, the Msg itself going back
+ * to the free lists.  A receive that scans a long queue reads, for most
+ * messages it passes, only the first 24 bytes: the link, and 'key', a copy
+ * of the message's [1] (a table message) made the first time a receive
+ * looks at it (mbox.c).  Queue nodes come from a pool of their own, in
+ * runs (mem_takeqmsg), so that consecutive messages tend to sit next to
+ * each other in memory: a scan follows links the hardware can prefetch.
+ * A queued message is reachable from nothing but its node until Lua code
+ * sees it (the Lua matcher): only then could its [1] change, and the copy
+ * is dropped for good. */
+#define MSG_KEYUNSET 0xFF       /* keytt: not looked at yet */
+#define MSG_KEYNONE  0xFE       /* keytt: no copy (not a table, or Lua code has seen it) */
+
+typedef struct QMsg QMsg;
+struct QMsg {
+  QMsg *next;
+  uint8_t keytt;          /* the tag of the message's [1], or MSG_KEY* */
+  Val key;                /* the message's [1] (keytt a tag) */
+  Value v;                /* the message */
+};
+
 /* Deep-copy v (from process P) into msg's fragment; raises a Lua error in
  * P for values that cannot be sent.  Charges reductions to P. */
 void copy_tomsg(lu_State *L, const Value *v, Msg *m);

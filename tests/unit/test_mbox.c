@@ -47,7 +47,7 @@ static void qtext(Proc *P, char *buf, size_t n) {
   size_t k = 0;
   buf[0] = '\0';
   int count = 0;
-  for (Msg *m = P->mq_head; m; m = m->next) {
+  for (QMsg *m = P->mq_head; m; m = m->next) {
     const Value *v = &m->v;
     if (val_istable(v)) v = tab_getint(val_table(v), 1);
     char one[64];
@@ -127,7 +127,7 @@ Test(mbox, messages_queue_in_the_order_sent) {
   cr_assert_null(b.P->inbox_head);
   cr_assert_eq(b.P->mq_len, 1000);
   int i = 1;
-  for (Msg *m = b.P->mq_head; m; m = m->next, i++) {
+  for (QMsg *m = b.P->mq_head; m; m = m->next, i++) {
     cr_assert(val_isint(&m->v));
     cr_assert_eq(val_int(&m->v), i);
   }
@@ -238,7 +238,7 @@ Test(mbox, one_wait_tests_each_message_once) {
   rstart(b.P, &rv);
   b.P->reds = 3;
   cr_assert_eq(rscan(b.P, &rv), -1);
-  Msg **at = b.P->save;
+  QMsg **at = b.P->save;
   cr_assert_eq(val_int(&(*at)->v), 4, "stopped before the fourth message");
   b.P->reds = 100;
   cr_assert_eq(rscan(b.P, &rv), 0);
