@@ -35,22 +35,6 @@ static inline void check_maxheap(Proc *P, size_t more) {
 
 #define memclass(n) mem_class(n)
 
-/* a process's free lists, made with the first block it keeps */
-struct FreeLists {
-  void *l[MEM_NCLASS];        /* by size class (gc.h) */
-  size_t bytes;               /* what they hold, counted 16(c + 1) per block */
-  size_t cap;                 /* bytes may grow to 64 KB + cap (set before each sweep) */
-  void *qfree;                /* free queue nodes (QMsg), a pool of their own */
-  uint32_t nqfree;
-  uint32_t qmallocs;          /* queue nodes malloc'd one at a time so far */
-};
-
-/* What a block of class c counts against the lists' bound: 16(c + 1), the
- * size its class had when classes were 16-byte multiples, so that the bound
- * keeps as many blocks as it did (a block takes the same malloc chunk
- * either way); counting 16c + 24 would keep 10% fewer, and a program that
- * collects often would go to malloc more. */
-#define FL_COUNT(c) ((size_t)((c) + 1) * 16)
 
 void mem_releasefree(Proc *P) {
   FreeLists *fl = P->fl;
@@ -165,26 +149,10 @@ void *mem_takeblock(Proc *P, size_t n) {
   return rawalloc(P, n);
 }
 
-/* Queue nodes (proc.h: QMsg) have a pool of their own, not the free list
- * of their size class: a long queue is then made of blocks malloc'd one
- * after the other, not of whatever the collector last freed, and a
- * receive scanning it follows links that mostly go to the next 48 bytes,
- * which the hardware prefetches.  When the pool is empty, a process that
- * has queued more than MEM_QRUN messages gets a run of MEM_QRUN nodes
- * malloc'd together (the rest wait in the pool, in address order).  The
- * pool keeps at most MEM_QKEEP free nodes, counted in the lists' bytes. */
-#define MEM_QRUN  16
-#define MEM_QKEEP 256
-#define QCLASS memclass(sizeof(QMsg))
-void *mem_takeqmsg(Proc *P) {
+/* the queue node pool (gc.h) when empty: a run of nodes, or one */
+#define QCLASS mem_class(MEM_QSIZE)
+void *mem_takeqmsg_slow(Proc *P) {
   FreeLists *fl = P->fl;
-  void *b;
-  if (fl && (b = fl->qfree) != NULL) {
-    fl->qfree = *(void **)b;
-    fl->nqfree--;
-    fl->bytes -= FL_COUNT(QCLASS);
-    return b;
-  }
   size_t sz = mem_clsize(QCLASS);
   if (fl == NULL || fl->qmallocs < MEM_QRUN) {
     if (fl) fl->qmallocs++;
@@ -199,17 +167,18 @@ void *mem_takeqmsg(Proc *P) {
     fl->qfree = run[j];
   }
   fl->nqfree += (uint32_t)(k - 1);
-  fl->bytes += (size_t)(k - 1) * FL_COUNT(QCLASS);
+  fl->bytes += (size_t)(k - 1) * MEM_QCOUNT;
   return run[0];
 }
 
-void mem_giveqmsg(Proc *P, void *b) {
+/* a queue node back to the pool, when it is full or P has no lists yet */
+void mem_giveqmsg_slow(Proc *P, void *b) {
   FreeLists *fl = P->fl;
-  if (P->pstate != PS_FREEING && (fl != NULL || (fl = newlists(P)) != NULL) && fl->nqfree < MEM_QKEEP) {
-    *(void **)b = fl->qfree;
+  if (fl == NULL && P->pstate != PS_FREEING && (fl = newlists(P)) != NULL) {
+    *(void **)b = NULL;
     fl->qfree = b;
-    fl->nqfree++;
-    fl->bytes += FL_COUNT(QCLASS);
+    fl->nqfree = 1;
+    fl->bytes += MEM_QCOUNT;
     return;
   }
   free(b);

@@ -86,13 +86,16 @@ static inline bool keyeq(const Value *p, const Value *k) {
  * by rawequal alone). */
 static const Value *patkey(const Value *pat, bool *scalar) {
   *scalar = false;
+  if (val_istable(pat)) {
+    Table *pt = val_table(pat);
+    if ((pt->marked & GC_ANY) || pt->asize == 0) return NULL;
+    const Value *k = &pt->array[0];
+    if (val_isnil(k) || val_istable(k) || val_isfunc(k) || iswild(k)) return NULL;
+    return k;
+  }
   if (val_isnil(pat) || val_isfunc(pat) || iswild(pat)) return NULL;
-  if (!val_istable(pat)) { *scalar = true; return pat; }
-  Table *pt = val_table(pat);
-  if ((pt->marked & GC_ANY) || pt->asize == 0) return NULL;
-  const Value *k = &pt->array[0];
-  if (val_isnil(k) || val_istable(k) || val_isfunc(k) || iswild(k)) return NULL;
-  return k;
+  *scalar = true;
+  return pat;
 }
 
 /* the message's [1], copied into its node the first time a scan meets it */
@@ -220,23 +223,45 @@ const Value *mbox_peek(lu_State *L) {
   return &(*P->save)->v;
 }
 
+/* The message at the save pointer did not match pat: move the save
+ * pointer past it and past those after it that do not match either, a
+ * reduction each.  Returns what mbox_match says of the message the save
+ * pointer stops at (1, or -1: the Lua matcher must say), 0 when none is
+ * left (the save pointer at the end), or 2 when out of reductions. */
+static int skip(lu_State *L, const Value *pat) {
+  Proc *P = L->P;
+  bool scalar;
+  const Value *key = patkey(pat, &scalar);
+  QMsg *m = *P->save;
+  for (;;) {
+    P->save = &m->next;
+    if (--P->reds <= 0) return 2;         /* each message scanned costs a reduction */
+    if ((m = *P->save) == NULL) {
+      mbox_drain(L);
+      if ((m = *P->save) == NULL) return 0;
+    }
+    int r = scanmatch(pat, key, scalar, m);
+    if (r != 0) return r;
+  }
+}
+
 int mbox_scan(lu_State *L, const Value *pat, Value *ra) {
   Proc *P = L->P;
   if (*P->save == NULL) mbox_drain(L);
-  bool any = val_isnil(pat), scalar;
-  const Value *key = patkey(pat, &scalar);
-  QMsg *m;
-  while ((m = *P->save) != NULL) {
-    int r = any ? 1 : scanmatch(pat, key, scalar, m);
+  QMsg *m = *P->save;
+  if (m != NULL) {
+    int r = val_isnil(pat) ? 1 : mbox_match(pat, &m->v, 0);
+    if (r == 0) {
+      r = skip(L, pat);
+      if (r == 2) return -1;
+      m = *P->save;
+    }
     if (r != 0) {
       escapes(m);                         /* the Lua matcher gets it */
       val_copy(ra, &m->v);
       val_setbool(ra + 1, r == 1);
       return 0;
     }
-    P->save = &m->next;
-    if (--P->reds <= 0) return -1;        /* each message scanned costs a reduction */
-    if (*P->save == NULL) mbox_drain(L);
   }
   val_setnil(ra);
   val_setfalse(ra + 1);
@@ -265,13 +290,17 @@ int mbox_recv(lu_State *L, Value *ra) {
   Proc *P = L->P;
   if (ra->tt != T_TRUE) recvbegin(L, ra + 1, ra + 2);   /* a new receive (R[A] nil) */
   const Value *pat = ra + 2, *to = ra + 3;
-  bool any = val_isnil(pat), scalar;
-  const Value *key = patkey(pat, &scalar);
+  bool any = val_isnil(pat);
   for (;;) {
     QMsg *m;
     if (*P->save == NULL) mbox_drain(L);
-    while ((m = *P->save) != NULL) {
-      int r = any ? 1 : scanmatch(pat, key, scalar, m);
+    if ((m = *P->save) != NULL) {
+      int r = any ? 1 : mbox_match(pat, &m->v, 0);
+      if (r == 0) {                          /* look further: the fast scan */
+        r = skip(L, pat);
+        if (r == 2) { val_settrue(ra); return -1; }
+        m = *P->save;
+      }
       if (r == 1) {                          /* the common case: done in C */
         mbox_take(P, ra);
         val_setnil(ra + 1);
@@ -283,9 +312,6 @@ int mbox_recv(lu_State *L, Value *ra) {
         val_settrue(ra + 1);
         return 0;
       }
-      P->save = &m->next;
-      if (--P->reds <= 0) { val_settrue(ra); return -1; }   /* a reduction per message */
-      if (*P->save == NULL) mbox_drain(L);
     }
     int w = mbox_wait(L, to);
     if (w == 0) continue;                    /* a new message to look at */

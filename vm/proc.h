@@ -30,6 +30,7 @@
 #define LU_PROC_H
 
 #include "state.h"
+#include "gc.h"
 
 /* ------------------------------------------------------------ messages */
 
@@ -82,6 +83,7 @@ struct QMsg {
   Val key;                /* the message's [1] (keytt a tag) */
   Value v;                /* the message */
 };
+_Static_assert(sizeof(QMsg) == MEM_QSIZE, "gc.h's MEM_QSIZE is a queue node's size");
 
 /* Deep-copy v (from process P) into msg's fragment; raises a Lua error in
  * P for values that cannot be sent.  Charges reductions to P. */
