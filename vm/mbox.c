@@ -232,14 +232,28 @@ static int skip(lu_State *L, const Value *pat) {
   Proc *P = L->P;
   bool scalar;
   const Value *key = patkey(pat, &scalar);
+  /* the loop tells most messages apart by their key's tag and bits alone;
+   * the rest go to scanmatch */
+  int ptt = key && !scalar ? key->tt : -1;
+  bool pnum = ptt == T_INT || ptt == T_FLT || ptt == T_BIGINT;
+  bool pimm = ptt == T_INT || ptt == T_PID || ptt == T_REF;   /* equal: same bits */
   QMsg *m = *P->save;
+  int32_t reds = P->reds;
   for (;;) {
     P->save = &m->next;
-    if (--P->reds <= 0) return 2;         /* each message scanned costs a reduction */
+    if (--reds <= 0) { P->reds = reds; return 2; }   /* each message scanned costs a reduction */
     if ((m = *P->save) == NULL) {
+      P->reds = reds;
       mbox_drain(L);
+      reds = P->reds;
       if ((m = *P->save) == NULL) return 0;
     }
+    int tt = m->keytt;
+    if (tt == ptt) {
+      if (pimm && m->key.i != key->v.i) continue;
+    } else if (ptt >= 0 && tt < MSG_KEYNONE && !(pnum && (tt == T_INT || tt == T_FLT || tt == T_BIGINT)))
+      continue;                           /* tags that cannot be equal */
+    P->reds = reds;
     int r = scanmatch(pat, key, scalar, m);
     if (r != 0) return r;
   }
