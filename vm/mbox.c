@@ -98,9 +98,11 @@ static const Value *patkey(const Value *pat, bool *scalar) {
   return pat;
 }
 
-/* the message's [1], copied into its node the first time a scan meets it */
+/* the message's [1], copied into its node the first time a scan meets it;
+ * not for a table with a metatable: a weak one (__mode) may lose [1] to
+ * the collector, and the copy would refer to a freed object */
 static inline void setkey(QMsg *m) {
-  if (val_istable(&m->v)) {
+  if (val_istable(&m->v) && val_table(&m->v)->metatable == NULL) {
     const Value *k = tab_getint(val_table(&m->v), 1);
     m->key = k->v;
     m->keytt = k->tt;

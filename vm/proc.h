@@ -72,7 +72,8 @@ struct Msg {
  * each other in memory: a scan follows links the hardware can prefetch.
  * A queued message is reachable from nothing but its node until Lua code
  * sees it (the Lua matcher): only then could its [1] change, and the copy
- * is dropped for good. */
+ * is dropped for good.  A table with a metatable gets no copy (a weak
+ * table's [1] may go with a collection). */
 #define MSG_KEYUNSET 0xFF       /* keytt: not looked at yet */
 #define MSG_KEYNONE  0xFE       /* keytt: no copy (not a table, or Lua code has seen it) */
 

@@ -137,6 +137,21 @@ ok(P.receive(function(m) m[1], m[2] = m[2], m[1] return false end, 0) == nil, "a
 ok(P.receive({"c", 1}, 0) == nil and P.receive({1, "c"}, 0) ~= nil, "the swapped message matches")
 flush()
 
+-- a weak table's [1] may go with a collection while it waits in the queue
+if bigint then
+  junk(100)
+  local bigs = "123456789012345678901234567890"
+  P.send(me, setmetatable({bigint(bigs), "weak"}, {__mode = "v"}))
+  P.send(me, setmetatable({bigint(bigs), "weak"}, {__mode = "v"}))
+  ok(P.receive({"none"}, 0) == nil, "a scan past weak tables")
+  collectgarbage()
+  collectgarbage()
+  ok(P.receive({bigint(bigs), "weak"}, 0) == nil, "a weak table's [1] collected is not matched")
+  ok(P.receive({nil, "weak"}, 0)[1] == nil and P.receive({nil, "weak"}, 0)[1] == nil,
+     "both are there, [1] gone")
+  flush()
+end
+
 -- a message that arrives while the receive waits, after a long queue
 junk(20000)
 local helper = P.spawn(function()
