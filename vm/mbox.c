@@ -297,7 +297,7 @@ bool mbox_take(Proc *P, Value *out) {
   if (P->mq_tail == &m->next) P->mq_tail = link;
   if (P->mark == &m->next) P->mark = link;
   P->mq_len--;
-  mem_giveqmsg(P, m);
+  mq_freenode(P, m);
   endreceive(P);
   return true;
 }

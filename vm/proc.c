@@ -575,21 +575,39 @@ static void mq_unlink(Proc *P, QMsg **link) {
   if (P->save == &m->next) P->save = link;
   if (P->mark == &m->next) P->mark = link;
   P->mq_len--;
-  mem_giveqmsg(P, m);
+  mq_freenode(P, m);
 }
 
-/* an adopted message joins the queue: its value moves to a queue node,
- * the Msg goes back to the free lists (for P's next send) */
-static void mq_append(Proc *P, Msg *m) {
-  QMsg *q = mem_takeqmsg(P);
-  if (q == NULL) abort();
+/* An adopted message joins the queue.  In a short queue its Msg becomes
+ * its node (the block is at hand, just written by the sender: a ring or a
+ * server pays nothing more); in a longer one, where a receive may have to
+ * scan, the value moves to a compact node from the pool and the Msg goes
+ * back to the free lists (for P's next send). */
+#define MQ_SHORT 8
+static void mq_link(Proc *P, QMsg *q, const Value *v) {
   q->next = NULL;
   q->keytt = MSG_KEYUNSET;
-  val_copy(&q->v, &m->v);
+  val_copy(&q->v, v);
   *P->mq_tail = q;
   P->mq_tail = &q->next;
   P->mq_len++;
+}
+
+static void mq_appendnode(Proc *P, Msg *m) {
+  QMsg *q = mem_takeqmsg(P);
+  if (q == NULL) abort();
+  q->inmsg = 0;
+  mq_link(P, q, &m->v);
   mem_giveblock(P, m, sizeof(Msg));
+}
+
+static inline void mq_append(Proc *P, Msg *m) {
+  if (lu_unlikely(P->mq_len >= MQ_SHORT)) { mq_appendnode(P, m); return; }
+  Value v;
+  val_copy(&v, &m->v);
+  QMsg *q = (QMsg *)(void *)m;
+  q->inmsg = 1;
+  mq_link(P, q, &v);
 }
 
 /* Act on the signals in the inbox; adopt messages.  An exit signal that

@@ -63,8 +63,9 @@ struct Msg {
 };
 
 /* A message in a process's private queue (mq_*): what proc_drain keeps of
- * a Msg once its fragment is adopted, 40 bytes, the Msg itself going back
- * to the free lists.  A receive that scans a long queue reads, for most
+ * a Msg once its fragment is adopted, 40 bytes: in a short queue the Msg's
+ * own block, in a longer one a node of its own, the Msg going back to the
+ * free lists.  A receive that scans a long queue reads, for most
  * messages it passes, only the first 24 bytes: the link, and 'key', a copy
  * of the message's [1] (a table message) made the first time a receive
  * looks at it (mbox.c).  Queue nodes come from a pool of their own, in
@@ -81,10 +82,19 @@ typedef struct QMsg QMsg;
 struct QMsg {
   QMsg *next;
   uint8_t keytt;          /* the tag of the message's [1], or MSG_KEY* */
+  uint8_t inmsg;          /* the node is the block of the Msg that brought it
+                             (a short queue: proc.c, mq_append) */
   Val key;                /* the message's [1] (keytt a tag) */
   Value v;                /* the message */
 };
 _Static_assert(sizeof(QMsg) == MEM_QSIZE, "gc.h's MEM_QSIZE is a queue node's size");
+_Static_assert(sizeof(QMsg) <= sizeof(Msg), "a Msg's block can be a queue node");
+
+/* a queue node's block goes back to P's lists */
+static inline void mq_freenode(Proc *P, QMsg *m) {
+  if (m->inmsg) mem_giveblock(P, m, sizeof(Msg));
+  else mem_giveqmsg(P, m);
+}
 
 /* Deep-copy v (from process P) into msg's fragment; raises a Lua error in
  * P for values that cannot be sent.  Charges reductions to P. */
