@@ -35,7 +35,6 @@ static inline void check_maxheap(Proc *P, size_t more) {
 
 #define memclass(n) mem_class(n)
 
-
 void mem_releasefree(Proc *P) {
   FreeLists *fl = P->fl;
   if (fl == NULL) return;

@@ -94,7 +94,6 @@ void mem_free(Proc *P, void *block, size_t n);
  * (GMP limbs): raise or kill as mem_alloc would for them. */
 void *mem_takeblock(Proc *P, size_t n);   /* for a message fragment (copy.c) */
 void mem_giveblock(Proc *P, void *b, size_t n);   /* such a block, back to P's lists */
-
 void mem_reserve(Proc *P, size_t more);
 /* tests: allocation fails ("not enough memory") past limit bytes (0: none) */
 void mem_setlimit(Proc *P, size_t limit);
