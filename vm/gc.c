@@ -35,20 +35,6 @@ static inline void check_maxheap(Proc *P, size_t more) {
 
 #define memclass(n) mem_class(n)
 
-/* a process's free lists, made with the first block it keeps */
-struct FreeLists {
-  void *l[MEM_NCLASS];        /* by size class (gc.h) */
-  size_t bytes;               /* what they hold, counted 16(c + 1) per block */
-  size_t cap;                 /* bytes may grow to 64 KB + cap (set before each sweep) */
-};
-
-/* What a block of class c counts against the lists' bound: 16(c + 1), the
- * size its class had when classes were 16-byte multiples, so that the bound
- * keeps as many blocks as it did (a block takes the same malloc chunk
- * either way); counting 16c + 24 would keep 10% fewer, and a program that
- * collects often would go to malloc more. */
-#define FL_COUNT(c) ((size_t)((c) + 1) * 16)
-
 /* The VM's pool of small blocks: what processes give back (dying, or
  * idle with full free lists) waits there for the next process that needs
  * a block of its class, up to VM_POOLBYTES; past that, back to malloc.
@@ -91,6 +77,7 @@ void mem_releasefree(Proc *P) {
     void *b = fl->l[c];
     while (b) { void *nx = *(void **)b; pool_give(P->vm, b, c); b = nx; }
   }
+  for (void *b = fl->qfree; b; ) { void *nx = *(void **)b; free(b); b = nx; }
   free(fl);
   P->fl = NULL;
 }
@@ -124,6 +111,14 @@ static void *rawalloc(Proc *P, size_t n) {
   return malloc(n);
 }
 
+static FreeLists *newlists(Proc *P) {
+  FreeLists *fl = calloc(1, sizeof(FreeLists));
+  if (fl == NULL) return NULL;
+  fl->cap = P->totalbytes / 2;
+  P->fl = fl;
+  return fl;
+}
+
 static void rawfree(Proc *P, void *b, size_t n) {
   /* a process keeps freed small blocks for its own next allocations, up
    * to a bound (a process that receives many messages frees blocks other
@@ -134,9 +129,8 @@ static void rawfree(Proc *P, void *b, size_t n) {
   int c = memclass(n);
   if (P->pstate != PS_FREEING) {
     FreeLists *fl = P->fl;
-    if (fl == NULL && (fl = P->fl = calloc(1, sizeof(FreeLists))) != NULL)
-      fl->cap = P->totalbytes / 2;
-    if (fl && fl->bytes < (64u << 10) + fl->cap) {
+    if (fl == NULL && (fl = newlists(P)) == NULL) { pool_give(P->vm, b, c); return; }
+    if (fl->bytes < (64u << 10) + fl->cap) {
       *(void **)b = fl->l[c];
       fl->l[c] = b;
       fl->bytes += FL_COUNT(c);
@@ -188,6 +182,41 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
  * when it dies there), else malloc'd; not counted in this heap */
 void *mem_takeblock(Proc *P, size_t n) {
   return rawalloc(P, n);
+}
+
+/* the queue node pool (gc.h) when empty: a run of nodes, or one */
+#define QCLASS mem_class(MEM_QSIZE)
+void *mem_takeqmsg_slow(Proc *P) {
+  FreeLists *fl = P->fl;
+  size_t sz = mem_clsize(QCLASS);
+  if (fl == NULL || fl->qmallocs < MEM_QRUN) {
+    if (fl) fl->qmallocs++;
+    return malloc(sz);
+  }
+  void *run[MEM_QRUN];
+  int k = 0;
+  while (k < MEM_QRUN && (run[k] = malloc(sz)) != NULL) k++;
+  if (k == 0) return NULL;
+  for (int j = k - 1; j > 0; j--) {
+    *(void **)run[j] = fl->qfree;
+    fl->qfree = run[j];
+  }
+  fl->nqfree += (uint32_t)(k - 1);
+  fl->bytes += (size_t)(k - 1) * MEM_QCOUNT;
+  return run[0];
+}
+
+/* a queue node back to the pool, when it is full or P has no lists yet */
+void mem_giveqmsg_slow(Proc *P, void *b) {
+  FreeLists *fl = P->fl;
+  if (fl == NULL && P->pstate != PS_FREEING && (fl = newlists(P)) != NULL) {
+    *(void **)b = NULL;
+    fl->qfree = b;
+    fl->nqfree = 1;
+    fl->bytes += MEM_QCOUNT;
+    return;
+  }
+  free(b);
 }
 
 void mem_setlimit(Proc *P, size_t limit) {
@@ -423,7 +452,7 @@ static void markroots(Proc *P) {
   if (P->mainthread) markobj(w, (GCObj *)P->mainthread);
   if (P->L) markobj(w, (GCObj *)P->L);
   markvalue(w, &P->exitreason);
-  for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(w, &m->v);
+  for (struct QMsg *m = P->mq_head; m; m = m->next) markvalue(w, &m->v);
 }
 
 /* ------------------------------------------------------------------ sweep */

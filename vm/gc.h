@@ -31,6 +31,56 @@
 #define mem_class(n)  ((n) <= 24 ? 0 : (int)(((n) - 9) >> 4))
 #define mem_clsize(c) ((size_t)(c) * 16 + 24)
 static inline size_t mem_roundup(size_t n) { return n <= MEM_SMALL ? mem_clsize(mem_class(n)) : n; }
+/* a process's free lists, made with the first block it keeps */
+struct FreeLists {
+  void *l[MEM_NCLASS];        /* by size class */
+  size_t bytes;               /* what they hold, counted FL_COUNT(c) per block */
+  size_t cap;                 /* bytes may grow to 64 KB + cap (set before each sweep) */
+  void *qfree;                /* free queue nodes (proc.h: QMsg), a pool of their own */
+  uint32_t nqfree;
+  uint32_t qmallocs;          /* queue nodes malloc'd one at a time so far */
+};
+
+/* What a block of class c counts against the lists' bound: 16(c + 1), the
+ * size its class had when classes were 16-byte multiples, so that the bound
+ * keeps as many blocks as it did (a block takes the same malloc chunk
+ * either way); counting 16c + 24 would keep 10% fewer, and a program that
+ * collects often would go to malloc more. */
+#define FL_COUNT(c) ((size_t)((c) + 1) * 16)
+
+/* Queue nodes (proc.h: QMsg, MEM_QSIZE bytes) have a pool of their own,
+ * not the free list of their size class: a long queue is then made of
+ * blocks malloc'd one after the other, not of whatever the collector last
+ * freed, and a receive scanning it follows links that mostly go to the
+ * next 48 bytes, which the hardware prefetches.  When the pool is empty, a
+ * process that has queued more than MEM_QRUN messages gets a run of
+ * MEM_QRUN nodes malloc'd together (the rest wait in the pool, in address
+ * order).  The pool keeps at most MEM_QKEEP free nodes, counted in the
+ * lists' bytes. */
+#define MEM_QSIZE 40
+#define MEM_QRUN  16
+#define MEM_QKEEP 256
+#define MEM_QCOUNT FL_COUNT(mem_class(MEM_QSIZE))
+void *mem_takeqmsg_slow(Proc *P);
+void mem_giveqmsg_slow(Proc *P, void *b);
+static inline void *mem_takeqmsg(Proc *P) {          /* NULL: no memory */
+  FreeLists *fl = P->fl;
+  void *b;
+  if (fl == NULL || (b = fl->qfree) == NULL) return mem_takeqmsg_slow(P);
+  fl->qfree = *(void **)b;
+  fl->nqfree--;
+  fl->bytes -= MEM_QCOUNT;
+  return b;
+}
+static inline void mem_giveqmsg(Proc *P, void *b) {
+  FreeLists *fl = P->fl;
+  if (fl == NULL || fl->nqfree >= MEM_QKEEP) { mem_giveqmsg_slow(P, b); return; }
+  *(void **)b = fl->qfree;
+  fl->qfree = b;
+  fl->nqfree++;
+  fl->bytes += MEM_QCOUNT;
+}
+
 /* give the free lists back to malloc (and their array: an idle process
  * keeps none) */
 void mem_releasefree(Proc *P);

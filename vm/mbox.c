@@ -63,6 +63,71 @@ int mbox_match(const Value *pat, const Value *v, int depth) {
   return val_rawequal(pat, v);
 }
 
+/* rawequal, with the cases a scan past non-matching messages meets most
+ * done inline: same-tag immediates, the same string, tags that cannot be
+ * equal (only numbers are equal across tags: 1 == 1.0, a bigint) */
+static inline bool keyeq(const Value *p, const Value *k) {
+  if (p->tt == k->tt) {
+    if (p->tt == T_INT || p->tt == T_PID || p->tt == T_REF) return p->v.i == k->v.i;
+    if (p->tt == T_STR && p->v.gc == k->v.gc) return true;
+  } else {
+    bool pn = p->tt == T_INT || p->tt == T_FLT || p->tt == T_BIGINT;
+    bool kn = k->tt == T_INT || k->tt == T_FLT || k->tt == T_BIGINT;
+    if (!pn || !kn) return false;
+  }
+  return val_rawequal(p, k);
+}
+
+/* What a scan compares first.  A table pattern (not process.any) whose [1]
+ * is data compared by rawequal (not nil, a table, a function or a
+ * wildcard): a table message matches only if its [1] equals that, and
+ * mbox_match looks at [1] first, so a message whose [1] differs gets 0
+ * from it as well.  *scalar: the pattern is itself such a value (matched
+ * by rawequal alone). */
+static const Value *patkey(const Value *pat, bool *scalar) {
+  *scalar = false;
+  if (val_istable(pat)) {
+    Table *pt = val_table(pat);
+    if ((pt->marked & GC_ANY) || pt->asize == 0) return NULL;
+    const Value *k = &pt->array[0];
+    if (val_isnil(k) || val_istable(k) || val_isfunc(k) || iswild(k)) return NULL;
+    return k;
+  }
+  if (val_isnil(pat) || val_isfunc(pat) || iswild(pat)) return NULL;
+  *scalar = true;
+  return pat;
+}
+
+/* the message's [1], copied into its node the first time a scan meets it;
+ * not for a table with a metatable: a weak one (__mode) may lose [1] to
+ * the collector, and the copy would refer to a freed object */
+static inline void setkey(QMsg *m) {
+  if (val_istable(&m->v) && val_table(&m->v)->metatable == NULL) {
+    const Value *k = tab_getint(val_table(&m->v), 1);
+    m->key = k->v;
+    m->keytt = k->tt;
+  } else m->keytt = MSG_KEYNONE;
+}
+
+/* Lua code gets the message while it stays queued: it may change it */
+static inline void escapes(QMsg *m) { m->keytt = MSG_KEYNONE; }
+
+/* mbox_match(pat, m's message), with the pattern's key (patkey) compared
+ * first, to the copy in the node when there is one: most messages a long
+ * scan passes are told apart without reading their table */
+static inline int scanmatch(const Value *pat, const Value *key, bool scalar, QMsg *m) {
+  if (key == NULL) return mbox_match(pat, &m->v, 0);
+  if (scalar) return keyeq(key, &m->v);
+  if (lu_unlikely(m->keytt == MSG_KEYUNSET)) setkey(m);
+  if (m->keytt != MSG_KEYNONE) {
+    Value k;
+    k.v = m->key;
+    k.tt = m->keytt;
+    if (!keyeq(key, &k)) return 0;
+  } else if (!val_istable(&m->v)) return 0;
+  return mbox_match(pat, &m->v, 0);
+}
+
 /* does every message that matches the pattern contain the ref? (receive
  * marker)  Only then may the receive skip what was queued before the ref
  * was made: a process.any() pattern needs the ref in each alternative. */
@@ -155,24 +220,64 @@ void mbox_recvstart(lu_State *L, Value *ra) { recvbegin(L, ra + 1, ra); }
 const Value *mbox_peek(lu_State *L) {
   Proc *P = L->P;
   if (*P->save == NULL) mbox_drain(L);
-  return *P->save ? &(*P->save)->v : NULL;
+  if (*P->save == NULL) return NULL;
+  escapes(*P->save);
+  return &(*P->save)->v;
+}
+
+/* The message at the save pointer did not match pat: move the save
+ * pointer past it and past those after it that do not match either, a
+ * reduction each.  Returns what mbox_match says of the message the save
+ * pointer stops at (1, or -1: the Lua matcher must say), 0 when none is
+ * left (the save pointer at the end), or 2 when out of reductions. */
+static int skip(lu_State *L, const Value *pat) {
+  Proc *P = L->P;
+  bool scalar;
+  const Value *key = patkey(pat, &scalar);
+  /* the loop tells most messages apart by their key's tag and bits alone;
+   * the rest go to scanmatch */
+  int ptt = key && !scalar ? key->tt : -1;
+  bool pnum = ptt == T_INT || ptt == T_FLT || ptt == T_BIGINT;
+  bool pimm = ptt == T_INT || ptt == T_PID || ptt == T_REF;   /* equal: same bits */
+  QMsg *m = *P->save;
+  int32_t reds = P->reds;
+  for (;;) {
+    P->save = &m->next;
+    if (--reds <= 0) { P->reds = reds; return 2; }   /* each message scanned costs a reduction */
+    if ((m = *P->save) == NULL) {
+      P->reds = reds;
+      mbox_drain(L);
+      reds = P->reds;
+      if ((m = *P->save) == NULL) return 0;
+    }
+    int tt = m->keytt;
+    if (tt == ptt) {
+      if (pimm && m->key.i != key->v.i) continue;
+    } else if (ptt >= 0 && tt < MSG_KEYNONE && !(pnum && (tt == T_INT || tt == T_FLT || tt == T_BIGINT)))
+      continue;                           /* tags that cannot be equal */
+    P->reds = reds;
+    int r = scanmatch(pat, key, scalar, m);
+    if (r != 0) return r;
+  }
 }
 
 int mbox_scan(lu_State *L, const Value *pat, Value *ra) {
   Proc *P = L->P;
   if (*P->save == NULL) mbox_drain(L);
-  bool any = val_isnil(pat);
-  Msg *m;
-  while ((m = *P->save) != NULL) {
-    int r = any ? 1 : mbox_match(pat, &m->v, 0);
+  QMsg *m = *P->save;
+  if (m != NULL) {
+    int r = val_isnil(pat) ? 1 : mbox_match(pat, &m->v, 0);
+    if (r == 0) {
+      r = skip(L, pat);
+      if (r == 2) return -1;
+      m = *P->save;
+    }
     if (r != 0) {
+      escapes(m);                         /* the Lua matcher gets it */
       val_copy(ra, &m->v);
       val_setbool(ra + 1, r == 1);
       return 0;
     }
-    P->save = &m->next;
-    if (--P->reds <= 0) return -1;        /* each message scanned costs a reduction */
-    if (*P->save == NULL) mbox_drain(L);
   }
   val_setnil(ra);
   val_setfalse(ra + 1);
@@ -184,15 +289,15 @@ void mbox_next(Proc *P) {
 }
 
 bool mbox_take(Proc *P, Value *out) {
-  Msg **link = P->save;
-  Msg *m = *link;
+  QMsg **link = P->save;
+  QMsg *m = *link;
   if (m == NULL) return false;
   val_copy(out, &m->v);
   *link = m->next;
   if (P->mq_tail == &m->next) P->mq_tail = link;
   if (P->mark == &m->next) P->mark = link;
   P->mq_len--;
-  mem_giveblock(P, m, sizeof(Msg));
+  mq_freenode(P, m);
   endreceive(P);
   return true;
 }
@@ -203,23 +308,26 @@ int mbox_recv(lu_State *L, Value *ra) {
   const Value *pat = ra + 2, *to = ra + 3;
   bool any = val_isnil(pat);
   for (;;) {
-    Msg *m;
+    QMsg *m;
     if (*P->save == NULL) mbox_drain(L);
-    while ((m = *P->save) != NULL) {
+    if ((m = *P->save) != NULL) {
       int r = any ? 1 : mbox_match(pat, &m->v, 0);
+      if (r == 0) {                          /* look further: the fast scan */
+        r = skip(L, pat);
+        if (r == 2) { val_settrue(ra); return -1; }
+        m = *P->save;
+      }
       if (r == 1) {                          /* the common case: done in C */
         mbox_take(P, ra);
         val_setnil(ra + 1);
         return 0;
       }
       if (r < 0) {                           /* a pattern with functions: the Lua matcher */
+        escapes(m);
         val_copy(ra, &m->v);
         val_settrue(ra + 1);
         return 0;
       }
-      P->save = &m->next;
-      if (--P->reds <= 0) { val_settrue(ra); return -1; }   /* a reduction per message */
-      if (*P->save == NULL) mbox_drain(L);
     }
     int w = mbox_wait(L, to);
     if (w == 0) continue;                    /* a new message to look at */

@@ -538,7 +538,7 @@ uint64_t proc_monitor(lu_State *L, uint64_t pid) {
 }
 
 /* is m a DOWN message for ref? (an adopted message in P's queue) */
-static bool isdown(Proc *P, Msg *m, uint64_t ref) {
+static bool isdown(Proc *P, QMsg *m, uint64_t ref) {
   if (!val_istable(&m->v)) return false;
   Table *t = val_table(&m->v);
   const Value *a = tab_getint(t, 1), *b = tab_getint(t, 2);
@@ -546,7 +546,7 @@ static bool isdown(Proc *P, Msg *m, uint64_t ref) {
   return val_isstr(a) && strcmp(str_data(val_str(a)), "DOWN") == 0 && val_isref(b) && val_ref(b) == ref;
 }
 
-static void mq_unlink(Proc *P, Msg **link);
+static void mq_unlink(Proc *P, QMsg **link);
 
 bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
   Proc *P = L->P;
@@ -562,7 +562,7 @@ bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
   if (flush && !had) {
     /* an exit signal found in the inbox may end the process here */
     if (P->inbox_head && !proc_drain(P)) lu_throw(L, LU_KILL);
-    for (Msg **l = &P->mq_head; *l; ) {
+    for (QMsg **l = &P->mq_head; *l; ) {
       if (isdown(P, *l, ref)) mq_unlink(P, l);
       else l = &(*l)->next;
     }
@@ -572,21 +572,46 @@ bool proc_demonitor(lu_State *L, uint64_t ref, bool flush) {
 
 /* ---------------------------------------------------- the private queue */
 
-static void mq_unlink(Proc *P, Msg **link) {
-  Msg *m = *link;
+static void mq_unlink(Proc *P, QMsg **link) {
+  QMsg *m = *link;
   *link = m->next;
   if (P->mq_tail == &m->next) P->mq_tail = link;
   if (P->save == &m->next) P->save = link;
   if (P->mark == &m->next) P->mark = link;
   P->mq_len--;
+  mq_freenode(P, m);
+}
+
+/* An adopted message joins the queue.  In a short queue its Msg becomes
+ * its node (the block is at hand, just written by the sender: a ring or a
+ * server pays nothing more); in a longer one, where a receive may have to
+ * scan, the value moves to a compact node from the pool and the Msg goes
+ * back to the free lists (for P's next send). */
+#define MQ_SHORT 8
+static void mq_link(Proc *P, QMsg *q, const Value *v) {
+  q->next = NULL;
+  q->keytt = MSG_KEYUNSET;
+  val_copy(&q->v, v);
+  *P->mq_tail = q;
+  P->mq_tail = &q->next;
+  P->mq_len++;
+}
+
+static void mq_appendnode(Proc *P, Msg *m) {
+  QMsg *q = mem_takeqmsg(P);
+  if (q == NULL) abort();
+  q->inmsg = 0;
+  mq_link(P, q, &m->v);
   mem_giveblock(P, m, sizeof(Msg));
 }
 
-static void mq_append(Proc *P, Msg *m) {
-  m->next = NULL;
-  *P->mq_tail = m;
-  P->mq_tail = &m->next;
-  P->mq_len++;
+static inline void mq_append(Proc *P, Msg *m) {
+  if (lu_unlikely(P->mq_len >= MQ_SHORT)) { mq_appendnode(P, m); return; }
+  Value v;
+  val_copy(&v, &m->v);
+  QMsg *q = (QMsg *)(void *)m;
+  q->inmsg = 1;
+  mq_link(P, q, &v);
 }
 
 /* Act on the signals in the inbox; adopt messages.  An exit signal that

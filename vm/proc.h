@@ -30,6 +30,7 @@
 #define LU_PROC_H
 
 #include "state.h"
+#include "gc.h"
 
 /* ------------------------------------------------------------ messages */
 
@@ -60,6 +61,40 @@ struct Msg {
   Value v;                /* the message, or the exit reason */
   Fragment frag;          /* until adopted */
 };
+
+/* A message in a process's private queue (mq_*): what proc_drain keeps of
+ * a Msg once its fragment is adopted, 40 bytes: in a short queue the Msg's
+ * own block, in a longer one a node of its own, the Msg going back to the
+ * free lists.  A receive that scans a long queue reads, for most
+ * messages it passes, only the first 24 bytes: the link, and 'key', a copy
+ * of the message's [1] (a table message) made the first time a receive
+ * looks at it (mbox.c).  Queue nodes come from a pool of their own, in
+ * runs (mem_takeqmsg), so that consecutive messages tend to sit next to
+ * each other in memory: a scan follows links the hardware can prefetch.
+ * A queued message is reachable from nothing but its node until Lua code
+ * sees it (the Lua matcher): only then could its [1] change, and the copy
+ * is dropped for good.  A table with a metatable gets no copy (a weak
+ * table's [1] may go with a collection). */
+#define MSG_KEYUNSET 0xFF       /* keytt: not looked at yet */
+#define MSG_KEYNONE  0xFE       /* keytt: no copy (not a table, or Lua code has seen it) */
+
+typedef struct QMsg QMsg;
+struct QMsg {
+  QMsg *next;
+  uint8_t keytt;          /* the tag of the message's [1], or MSG_KEY* */
+  uint8_t inmsg;          /* the node is the block of the Msg that brought it
+                             (a short queue: proc.c, mq_append) */
+  Val key;                /* the message's [1] (keytt a tag) */
+  Value v;                /* the message */
+};
+_Static_assert(sizeof(QMsg) == MEM_QSIZE, "gc.h's MEM_QSIZE is a queue node's size");
+_Static_assert(sizeof(QMsg) <= sizeof(Msg), "a Msg's block can be a queue node");
+
+/* a queue node's block goes back to P's lists */
+static inline void mq_freenode(Proc *P, QMsg *m) {
+  if (m->inmsg) mem_giveblock(P, m, sizeof(Msg));
+  else mem_giveqmsg(P, m);
+}
 
 /* Deep-copy v (from process P) into msg's fragment; raises a Lua error in
  * P for values that cannot be sent.  Charges reductions to P. */

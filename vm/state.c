@@ -371,8 +371,9 @@ void proc_free(Proc *P) {
   /* what the process runtime attached to it (proc.h) */
   if (P->timer) { timer_cancel(P->vm, P->timer); P->timer = NULL; }
   for (struct Msg *m = P->inbox_head; m; ) { struct Msg *nx = m->next; msg_free(m); m = nx; }
-  for (struct Msg *m = P->mq_head; m; ) { struct Msg *nx = m->next; free(m); m = nx; }
-  P->inbox_head = P->mq_head = NULL;
+  for (struct QMsg *m = P->mq_head; m; ) { struct QMsg *nx = m->next; free(m); m = nx; }
+  P->inbox_head = NULL;
+  P->mq_head = NULL;
   proc_freerel(P);
   /* from here on every block goes straight back to malloc (not through
    * the free lists, which would only be emptied again below) */

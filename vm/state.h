@@ -231,6 +231,7 @@ typedef struct lu_Jmp {
 } lu_Jmp;
 
 struct Msg;
+struct QMsg;
 struct Timer;
 
 /* a collection's work lists (gc.c): they live on the collector's C stack
@@ -293,9 +294,9 @@ struct Proc {
   Proc *rq_next;
   /* messages: inbox (others append; SMP: under a lock), private queue */
   struct Msg *inbox_head, **inbox_tail;
-  struct Msg *mq_head, **mq_tail;
-  struct Msg **save;          /* receive: link to the next message to examine */
-  struct Msg **mark;          /* receive marker (make_ref etc.) */
+  struct QMsg *mq_head, **mq_tail;
+  struct QMsg **save;         /* receive: link to the next message to examine */
+  struct QMsg **mark;         /* receive marker (make_ref etc.) */
   uint64_t mark_ref;
   /* links and monitors (proc.c), allocated with the first one */
   struct ProcRel *rel;

@@ -34,7 +34,7 @@ static size_t checkproc(Proc *P, size_t *refs) {
   for (int j = 0; j < P->nlibinst; j++) ref(&c, (GCObj *)P->libinst[j]);
   ref(&c, (GCObj *)P->mainthread);
   ref(&c, (GCObj *)P->L);
-  for (Msg *m = P->mq_head; m; m = m->next) th_refv(ref, &c, &m->v);
+  for (QMsg *m = P->mq_head; m; m = m->next) th_refv(ref, &c, &m->v);
   free(own.slot);
   *refs = c.refs;
   return c.bad;

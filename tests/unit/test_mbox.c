@@ -47,7 +47,7 @@ static void qtext(Proc *P, char *buf, size_t n) {
   size_t k = 0;
   buf[0] = '\0';
   int count = 0;
-  for (Msg *m = P->mq_head; m; m = m->next) {
+  for (QMsg *m = P->mq_head; m; m = m->next) {
     const Value *v = &m->v;
     if (val_istable(v)) v = tab_getint(val_table(v), 1);
     char one[64];
@@ -127,7 +127,7 @@ Test(mbox, messages_queue_in_the_order_sent) {
   cr_assert_null(b.P->inbox_head);
   cr_assert_eq(b.P->mq_len, 1000);
   int i = 1;
-  for (Msg *m = b.P->mq_head; m; m = m->next, i++) {
+  for (QMsg *m = b.P->mq_head; m; m = m->next, i++) {
     cr_assert(val_isint(&m->v));
     cr_assert_eq(val_int(&m->v), i);
   }
@@ -238,7 +238,7 @@ Test(mbox, one_wait_tests_each_message_once) {
   rstart(b.P, &rv);
   b.P->reds = 3;
   cr_assert_eq(rscan(b.P, &rv), -1);
-  Msg **at = b.P->save;
+  QMsg **at = b.P->save;
   cr_assert_eq(val_int(&(*at)->v), 4, "stopped before the fourth message");
   b.P->reds = 100;
   cr_assert_eq(rscan(b.P, &rv), 0);
@@ -302,6 +302,108 @@ Test(mbox, a_pattern_function_sees_each_message_once) {
   cr_assert_eq(st, 0);
   th_check(P, "return SEEN == 'x1 x2 x3 y1 y2 y3 stop' or SEEN, REST == 'x1 x2 x3 y1 y2 y3' or REST");
   th_vmfree(vm);
+}
+
+/* ------------------------------------------- the scan's copy of [1] */
+
+/* every message's [1] is copied into its queue node the first time a scan
+ * passes it; the copy goes for good when Lua code is shown the message */
+Test(mbox, a_scan_keeps_a_copy_of_each_message_s_first_field) {
+  Box b = box();
+  sendexpr(&b, "{'a', 1}");
+  sendexpr(&b, "'s'");
+  sendexpr(&b, "{nil, 2}");
+  sendexpr(&b, "{7.5}");
+  sendexpr(&b, "{'late'}");
+  sendexpr(&b, "setmetatable({'weak'}, {__mode = 'v'})");
+  drain(b.P);
+  for (QMsg *m = b.P->mq_head; m; m = m->next)
+    cr_assert_eq(m->keytt, MSG_KEYUNSET, "not looked at yet");
+  setpat(b.P, "{'zz'}");
+  Recv rv;
+  rstart(b.P, &rv);
+  b.P->reds = 1000;
+  cr_assert_eq(rscan(b.P, &rv), 0);
+  cr_assert(val_isnil(&rv.out[0]));
+  cr_assert_eq(b.P->reds, 994, "a reduction per message (reds %d)", (int)b.P->reds);
+  QMsg *m = b.P->mq_head;
+  /* the first message is matched in full, without a copy */
+  cr_assert_eq(m->keytt, MSG_KEYUNSET);
+  m = m->next;
+  cr_assert_eq(m->keytt, MSG_KEYNONE, "a string message has no [1]");
+  m = m->next;
+  cr_assert_eq(m->keytt, T_NIL, "a hole at [1]");
+  m = m->next;
+  cr_assert_eq(m->keytt, T_FLT);
+  cr_assert(m->key.n == 7.5);
+  m = m->next;
+  cr_assert_eq(m->keytt, T_STR);
+  cr_assert_str_eq(str_data((String *)m->key.gc), "late");
+  m = m->next;
+  cr_assert_eq(m->keytt, MSG_KEYNONE, "a table with a metatable (it may be weak) has no copy");
+  th_vmfree(b.vm);
+}
+
+Test(mbox, a_message_lua_code_was_shown_is_read_again) {
+  Box b = box();
+  sendexpr(&b, "{'x'}");
+  sendexpr(&b, "{'a', 1}");
+  drain(b.P);
+  setpat(b.P, "{'zz'}");
+  Recv rv;
+  rstart(b.P, &rv);
+  b.P->reds = 1000;
+  cr_assert_eq(rscan(b.P, &rv), 0);
+  QMsg *a = b.P->mq_head->next;
+  cr_assert_eq(a->keytt, T_STR);
+  /* a pattern with a function: the scan stops at the message whose [1]
+   * matches and hands it to the Lua matcher */
+  setpat(b.P, "{'a', function() return false end}");
+  rstart(b.P, &rv);
+  cr_assert_eq(rscan(b.P, &rv), 0);
+  cr_assert_eq(val_table(&rv.out[0]), val_table(&a->v), "the scan stops at {'a', 1}");
+  cr_assert_neq(rv.out[1].tt, T_TRUE, "the Lua matcher must say");
+  cr_assert_eq(a->keytt, MSG_KEYNONE, "the copy of [1] is dropped");
+  th_setglobal(b.P, "V", &rv.out[0]);
+  th_check(b.P, "V[1] = 'b' return true");
+  Value v = take(b.P, "{'b', 1}");
+  cr_assert_eq(val_table(&v), val_table(&rv.out[0]), "the changed message matches as it is now");
+  th_vmfree(b.vm);
+}
+
+/* queue nodes: a pool of their own, malloc'd in runs, bounded */
+Test(mbox, queue_nodes_come_from_a_pool_of_their_own) {
+  Box b = box();
+  sendints(&b, 1, 2000);
+  drain(b.P);
+  cr_assert_eq(b.P->mq_len, 2000);
+#if !defined(__SANITIZE_ADDRESS__)
+  /* most nodes follow the one before in memory (runs of MEM_QRUN) */
+  int near = 0;
+  for (QMsg *m = b.P->mq_head; m->next; m = m->next) {
+    ptrdiff_t d = (char *)m->next - (char *)m;
+    if (d > 0 && d <= 64) near++;
+  }
+  cr_assert_gt(near, 1800, "%d of 1999 links go to the next block", near);
+#endif
+  for (int i = 1; i <= 2000; i++) {
+    Value v = take(b.P, "nil");
+    cr_assert_eq(val_int(&v), i);
+  }
+  cr_assert_not_null(b.P->fl);
+  cr_assert_eq(b.P->fl->nqfree, MEM_QKEEP, "the pool keeps %d nodes, not %u", MEM_QKEEP, b.P->fl->nqfree);
+  int n = 0;
+  for (void *q = b.P->fl->qfree; q; q = *(void **)q) n++;
+  cr_assert_eq(n, MEM_QKEEP);
+  /* an idle process gives them back */
+  mem_idle(b.P);
+  cr_assert_null(b.P->fl);
+  sendints(&b, 1, 3);
+  drain(b.P);
+  char q[64];
+  qtext(b.P, q, sizeof q);
+  cr_assert_str_eq(q, "1 2 3");
+  th_vmfree(b.vm);
 }
 
 /* ----------------------------------------------------- receive marker */
