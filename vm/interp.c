@@ -478,6 +478,38 @@ static int cfunc_results(lu_State *L, int status, intptr_t ctx) {
   return (int)ctx;
 }
 
+/* ---- process.receive without a frame of its own (recv_inline in
+ * vm_execute) */
+
+/* what R[A] of a CALL of receive holds while the receive waits: the CALL
+ * is then the receive going on (the address of a constant, never a value
+ * Lua code can make) */
+static const char recv_marker = 0;
+
+/* a call of the receive primitive is done inline when a CALL of a Lua frame
+ * makes it (not pcall, not a metamethod), no hook watches calls, and its
+ * arguments are ones RECV takes without an error (errors name the caller
+ * of receive's frame: that frame must exist) */
+static bool recv_inlinable(lu_State *L, const Value *func, uint16_t callflags) {
+  CallInfo *ci = L->ci;
+  if (callflags != 0 || L->hookmask || !ci_isLua(ci)) return false;
+  Instr c = ci->u.l.savedpc[-1];
+  if (GET_OP(c) != OP_CALL || ci->func + 1 + GET_A(c) != func) return false;
+  int nargs = (int)(L->top - func) - 1;
+  if (nargs > 2) return false;
+  const Value *pat = nargs >= 1 ? func + 1 : NULL, *to = nargs >= 2 ? func + 2 : NULL;
+  if ((to == NULL || val_isnil(to)) && pat && val_isnum(pat)) to = pat;   /* a timeout alone */
+  return to == NULL || val_isnil(to) || (val_isnum(to) && !(val_numval(to) < 0));
+}
+
+/* the shared closure of the receive primitive (loaded: it was called) */
+static LClosure *recv_closure(VM *vm) {
+  for (int j = 0; j < 8; j++)
+    if (vm->primcl[j] && vm->primcl[j]->p->recvprim) return vm->primcl[j];
+  lu_assert(0);
+  return NULL;
+}
+
 int vm_execute(lu_State *L) {
   Proc *P = L->P;
   CallInfo *ci;
@@ -546,12 +578,19 @@ do_call:
       case T_LCL: goto call_lua;
       case T_LCF: cf = val_lcf(func); goto call_c;
       case T_CCL: cf = val_ccl(func)->f; goto call_c;
+      case T_LUD:
+        /* a CALL of process.receive that blocked or was preempted runs
+         * again (recv_inline below) */
+        if (val_lud(func) == (void *)&recv_marker) goto recv_goon;
+        func = tryfuncTM(L, func);
+        break;
       default: func = tryfuncTM(L, func); break;
     }
   }
 
 call_lua: {
     Proto *np = val_lcl(func)->p;
+    if (lu_unlikely(np->recvprim) && recv_inlinable(L, func, callflags)) goto recv_inline;
     int fsize = np->maxstacksize;
     int nargs = (int)(L->top - func) - 1;
     func = ensurestack(L, fsize, func);
@@ -593,6 +632,76 @@ call_c: {
     }
     n = cf(L);
     goto c_result;
+  }
+
+recv_inline: {
+    /* process.receive(pattern, timeout) called by the CALL of the Lua
+     * frame L->ci: RECV's work is done here, on the CALL's own slots
+     * (func, then the arguments: RECV's layout, R[A] nil = a new receive),
+     * with no frame of its own.  A process waiting in receive then has no
+     * frame for it and needs four stack slots above its function's
+     * registers, not the primitive's frame (docs/internals.md, "memory of a
+     * process").  Blocked or preempted, the CALL runs again when the
+     * process does, with recv_marker in R[A]: recv_goon. */
+    int nargs = (int)(L->top - func) - 1;
+    if (lu_unlikely(L->stack_last - func <= 4)) {
+      ptrdiff_t fo = savestack(L, func);
+      stack_grow(L, 4);
+      func = restorestack(L, fo);
+    }
+    for (int j = nargs + 1; j <= 3; j++) val_setnil(func + j);
+    val_setnil(func);
+    P->reds--;
+    goto recv_run;
+  recv_goon:
+    val_settrue(func);        /* RECV's "goes on from the save pointer" */
+  recv_run:
+    L->top = func + 4;        /* the pattern and the timeout stay marked while it waits */
+    int r = mbox_recv(L, func);
+    ci = L->ci;
+    if (r == 0 && (func + 1)->tt != T_TRUE) {
+      /* a message (or nil: timed out), as a call of receive returns it */
+      int wanted = nres == LU_MULTRET ? 1 : nres;
+      for (int j = 1; j < wanted; j++) val_setnil(func + j);
+      L->top = func + wanted;
+      goto returned;
+    }
+    if (r == 0) {
+      /* a candidate for the Lua matcher (a pattern with functions): the
+       * primitive goes on in a frame of its own, at its RECV, which finds
+       * the same candidate at the save pointer again */
+      LClosure *rc = recv_closure(P->vm);
+      Proto *rp = rc->p;
+      int a = 0, rpc = 0;
+      while (GET_OP(rp->code[rpc]) != OP_RECV) rpc++;
+      a = GET_A(rp->code[rpc]);
+      Value pat, to;
+      val_copy(&pat, func + 2);
+      val_copy(&to, func + 3);
+      L->top = func + 4;
+      func = ensurestack(L, rp->maxstacksize, func);
+      val_setlcl(func, rc);
+      Value *b = func + 1;
+      for (int j = 0; j < rp->maxstacksize; j++) val_setnil(b + j);
+      val_copy(b, &pat);
+      val_copy(b + 1, &to);
+      val_settrue(b + a);
+      val_copy(b + a + 2, &pat);
+      val_copy(b + a + 3, &to);
+      ci = L->ci->next ? L->ci->next : ci_extend(L);
+      ci->func = func;
+      ci->nresults = (int16_t)nres;
+      ci->callstatus = 0;
+      ci->top = b + rp->maxstacksize;
+      ci->u.l.savedpc = rp->code + rpc;
+      L->ci = ci;
+      L->top = ci->top;
+      goto loadframe;
+    }
+    /* preempted in a long queue, or blocked: the CALL runs again */
+    val_setlud(func, (void *)&recv_marker);
+    ci->u.l.savedpc--;
+    return r == -1 ? LU_PREEMPT : LU_BLOCKED;
   }
 
 chook:

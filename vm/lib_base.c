@@ -764,6 +764,7 @@ bool lib_prim(lu_State *L, const char *name, Value *out) {
     }
     Proto *fp = p->p[0];
     fp->sizeupvalues = 0;        /* its unused _ENV: the closure has none */
+    fp->recvprim = strcmp(name, "receive") == 0;   /* interp.c: the inline receive */
     LClosure *cl = malloc(sizeof(LClosure));
     if (cl == NULL) { proto_decref(p); mem_error(P); }
     cl->next = NULL;

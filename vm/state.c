@@ -15,7 +15,7 @@
 /* A new thread's stack: small, because most processes and coroutines stay
  * small (a process waiting in receive uses 15 slots: its function's frame and the receive primitive's, which RECV reads above its registers); it grows
  * on demand (calls check their frame size, C functions get LU_MINSTACK). */
-#define BASIC_STACK_SIZE  15
+#define BASIC_STACK_SIZE  7
 
 VM *vm_new(void) {
   VM *vm = calloc(1, sizeof(VM));
@@ -56,7 +56,7 @@ void vm_free(VM *vm) {
  * receive has two frames: the spawned function's and receive's).  A stack
  * that grows moves out of the block; the CallInfos in it stay linked, first
  * after base_ci, for good. */
-#define BLOCK_NCI  2
+#define BLOCK_NCI  1
 typedef struct ProcBlock {
   Proc P;
   lu_State L;
