@@ -621,7 +621,7 @@ int shell_run(lu_State *L, bool banner) {
     }
     /* the shell process ended (an exit signal, .kill): a new one */
     char why[200];
-    describe(&P->exitreason, why, sizeof why);
+    describe(proc_exitreason(P), why, sizeof why);
     uint64_t old = P->pid;
     vm->mainproc = NULL;
     proc_free(P);

@@ -454,8 +454,8 @@ static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
       L->top = ci->func + 1 + ci->u.l.pendingret;
       ci->u.l.savedpc--;
     }
-  } else if (L->allowhook && ci_isLua(ci)) {
-    L->oldpc = (int)(ci->u.l.savedpc - ci_lcl(ci)->p->code) - 1;
+  } else if (L->allowhook && ci_isLua(ci) && L->hook) {
+    L->hook->oldpc = (int)(ci->u.l.savedpc - ci_lcl(ci)->p->code) - 1;
   }
 }
 
@@ -463,7 +463,7 @@ static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
  * (none when there are none, as lua5.4's luaD_hook) */
 #define SETTRANSFER(ci, f, n) do { \
     int n_ = (int)(n); \
-    if (n_ != 0) { L->ftransfer = (int)(f); L->ntransfer = n_; (ci)->callstatus |= CIST_TRAN; } \
+    if (n_ != 0) { L->hook->ftransfer = (int)(f); L->hook->ntransfer = n_; (ci)->callstatus |= CIST_TRAN; } \
   } while (0)
 
 /* continuations used by the hooks of C functions */
@@ -605,7 +605,7 @@ call_lua: {
     if (lu_unlikely(callflags & CIST_HOOKED)) L->allowhook = 0;
     else if (lu_unlikely(L->hookmask) && L->allowhook) {
       L->hookcall = 1;
-      L->oldpc = 0;
+      L->hook->oldpc = 0;
     }
     if (lu_unlikely(--P->reds <= 0)) return LU_PREEMPT;
     goto loadframe;
@@ -644,7 +644,7 @@ recv_inline: {
      * process").  Blocked or preempted, the CALL runs again when the
      * process does, with recv_marker in R[A]: recv_goon. */
     int nargs = (int)(L->top - func) - 1;
-    if (lu_unlikely(L->stack_last - func <= 4)) {
+    if (lu_unlikely(L->stack_last - func < 4)) {
       ptrdiff_t fo = savestack(L, func);
       stack_grow(L, 4);
       func = restorestack(L, fo);
@@ -710,7 +710,7 @@ chook:
    * full (no stage left over from an earlier hook) */
   L->hookresume = 0;
   if (L->stack_last - L->top < 4) { stack_grow(L, 4); }
-  val_copy(L->top, &L->hookf);
+  val_copy(L->top, &L->hook->f);
   val_setstr(L->top + 1, str_newz(P, hookev));
   val_setnil(L->top + 2);
   L->top += 3;
@@ -949,7 +949,7 @@ hookcheck:
     hookline = -1;
     if (stage <= 0 && L->hookcall) {
       L->hookcall = 0;
-      L->oldpc = npc;
+      L->hook->oldpc = npc;
       if (L->hookmask & HOOK_CALL) {
         hookev = (ci->callstatus & CIST_TAIL) ? "tail call" : "call";
         SETTRANSFER(ci, 1, hp->numparams);
@@ -957,22 +957,22 @@ hookcheck:
         goto callhook;
       }
     }
-    if (stage <= 1 && (L->hookmask & HOOK_COUNT) && L->basehookcount > 0 &&
-        --L->hookcount <= 0) {
-      L->hookcount = L->basehookcount;
+    if (stage <= 1 && (L->hookmask & HOOK_COUNT) && L->hook->basecount > 0 &&
+        --L->hook->count <= 0) {
+      L->hook->count = L->hook->basecount;
       hookev = "count";
       L->hookresume = 2;
       goto callhook;
     }
     if (stage <= 2 && (L->hookmask & HOOK_LINE)) {
       int line = dbg_line(hp, npc);
-      bool newline = npc == 0 || npc <= L->oldpc || line != dbg_line(hp, L->oldpc);
-      L->oldpc = npc;
+      bool newline = npc == 0 || npc <= L->hook->oldpc || line != dbg_line(hp, L->hook->oldpc);
+      L->hook->oldpc = npc;
       if (hp->is_vararg && npc == 0) {
         /* VARARGPREP: no event, and (as lua5.4) the next instruction is
          * seen as a new line */
         newline = false;
-        L->oldpc = 1;
+        L->hook->oldpc = 1;
       }
       if (newline && line >= 0) {
         hookev = "line";
@@ -990,7 +990,7 @@ callhook:
   if (L->top < ci->top) { ci->u.l.pendingret = (int32_t)(L->top - base); L->top = ci->top; }
   else ci->u.l.pendingret = (int32_t)(L->top - base);
   if (L->stack_last - L->top < 4) { stack_grow(L, 4); RELOADBASE(); }
-  val_copy(L->top, &L->hookf);
+  val_copy(L->top, &L->hook->f);
   val_setstr(L->top + 1, str_newz(P, hookev));
   if (hookline >= 0) val_setint(L->top + 2, hookline); else val_setnil(L->top + 2);
   L->top += 3;
@@ -1473,7 +1473,7 @@ dispatch_nohook:
       ci->u.l.savedpc = np->code;
       ci->callstatus |= CIST_TAIL;
       for (; nargs < np->numparams; nargs++) val_setnil(L->top++);
-      if (lu_unlikely(L->hookmask) && L->allowhook) { L->hookcall = 1; L->oldpc = 0; }
+      if (lu_unlikely(L->hookmask) && L->allowhook) { L->hookcall = 1; L->hook->oldpc = 0; }
       if (lu_unlikely(--P->reds <= 0)) return LU_PREEMPT;
       goto loadframe;
     }
@@ -1531,7 +1531,7 @@ dispatch_nohook:
     ci->u.l.pendingret = (int32_t)(L->top - base);
     L->top = (ra + nret > ci->top) ? ra + nret : ci->top;
     if (L->stack_last - L->top < 4) { stack_grow(L, 4); RELOADBASE(); }
-    val_copy(L->top, &L->hookf);
+    val_copy(L->top, &L->hook->f);
     val_setstr(L->top + 1, str_newz(P, "return"));
     val_setnil(L->top + 2);
     L->top += 3;

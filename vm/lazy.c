@@ -105,15 +105,25 @@ Value *proc_registry(Proc *P) {
 
 int lazy_whichlib(Proc *P, const Table *t) {
   if (t == P->globals) return LIB_G;
+  if (t == P->procinst) return LIB_PROCESS;
   for (int i = 1; i < P->nlibinst; i++)
     if (P->libinst[i] == t) return i;
   return -1;
 }
 
-/* instances live in a small array, grown to the highest library used */
+/* instances live in a small array, grown to the highest library used;
+ * the process library's, which nearly every process has, in the Proc */
 Table *lazy_libinst(lu_State *L, int i) {
   Proc *P = L->P;
   if (i == LIB_G) return proc_globals(P);
+  if (i == LIB_PROCESS) {
+    if (P->procinst == NULL) {
+      Table *t = tab_new(P);
+      t->marked |= GC_LAZY;
+      P->procinst = t;
+    }
+    return P->procinst;
+  }
   if (i >= P->nlibinst) {
     int n = i + 1;
     P->libinst = mem_realloc(P, P->libinst, (size_t)P->nlibinst * sizeof(Table *), (size_t)n * sizeof(Table *));
@@ -443,7 +453,7 @@ const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
   const char *name = str_data(val_str(key));
   if (t == P->globals) return globals_entry(L, t, name);
   if (t == proc_loadedp(P)) return loaded_entry(L, t, name);
-  if (P->nlibinst > LIB_PROCESS && t == P->libinst[LIB_PROCESS]) return process_entry(L, t, name);
+  if (t == P->procinst) return process_entry(L, t, name);
   {
     /* a library of C functions: just the one asked for (math.floor costs a
      * process one table entry, not the whole library) */

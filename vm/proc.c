@@ -119,7 +119,6 @@ Proc *proc_create(VM *vm) {
   P->mq_tail = &P->mq_head;
   P->save = &P->mq_head;
   P->mark = NULL;
-  val_setnil(&P->exitreason);
   P->maxheap = vm->maxheap_default;
   lu_openlibs(P->mainthread);
   ptab_insert(vm, P);
@@ -586,7 +585,7 @@ static void mq_append(Proc *P, Msg *m) {
 }
 
 /* Act on the signals in the inbox; adopt messages.  An exit signal that
- * ends the process sets P->exitreason and returns false. */
+ * ends the process sets its exit reason and returns false. */
 bool proc_drain(Proc *P) {
   Msg *m = P->inbox_head;
   P->inbox_head = NULL;
@@ -602,7 +601,7 @@ bool proc_drain(Proc *P) {
         break;
       case SIG_KILL:
         msg_free(m);
-        val_setstr(&P->exitreason, str_newz(P, "killed"));
+        val_setstr(proc_setexitreason(P), str_newz(P, "killed"));
         P->killed = 1;
         alive = false;
         break;
@@ -627,7 +626,7 @@ bool proc_drain(Proc *P) {
           m->kind = MSG_DATA;
           mq_append(P, m);
         } else if (!normal || fromself) {
-          val_copy(&P->exitreason, &reason);
+          val_copy(proc_setexitreason(P), &reason);
           free(m);
           alive = false;
         } else {

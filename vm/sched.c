@@ -390,7 +390,7 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
 bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
   if (P->killed || P->finalizing || (proc_finobj(P) == NULL && proc_tobefnz(P) == NULL)) return false;
   P->finalizing = 1;
-  val_copy(&P->exitreason, reason);
+  val_copy(proc_setexitreason(P), reason);
   lu_State *L = P->mainthread;
   P->L = L;
   upval_close(L, L->stack);
@@ -471,7 +471,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
   bool ismain = (P == vm->mainproc);
   if (P->inbox_head && !proc_drain(P)) {
     Value r;
-    val_copy(&r, &P->exitreason);
+    val_copy(&r, proc_exitreason(P));
     if (ismain) *mainstatus = 1;
     proc_finish(P, &r);
     vm->current = NULL;
@@ -501,7 +501,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
     case LU_OK: {
       if (P->finalizing) {
         Value r;
-        val_copy(&r, &P->exitreason);
+        val_copy(&r, proc_exitreason(P));
         proc_finish(P, &r);
         return true;
       }
@@ -520,7 +520,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
     }
     case LU_EXIT: {
       Value r;
-      val_copy(&r, &P->exitreason);
+      val_copy(&r, proc_exitreason(P));
       /* the main process's exit status: 0 for "normal", 1 for any other reason */
       if (ismain) *mainstatus = !(val_isstr(&r) && strcmp(str_data(val_str(&r)), "normal") == 0);
       /* (os.exit(code, true) runs the finalizers of the main process too) */
@@ -533,7 +533,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
     }
     case LU_KILL: {
       Value r;
-      val_copy(&r, &P->exitreason);
+      val_copy(&r, proc_exitreason(P));
       if (val_isstr(&r) && strcmp(str_data(val_str(&r)), "max_heap_size") == 0)
         proc_report(P, P->L, &r, st);
       if (ismain) *mainstatus = 1;
@@ -559,7 +559,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
       proc_report(P, L, &r, st);
       if (P->finalizing) {                /* an error in the last finalizers */
         Value rr;
-        val_copy(&rr, &P->exitreason);
+        val_copy(&rr, proc_exitreason(P));
         proc_finish(P, &rr);
         return true;
       }

@@ -13,9 +13,13 @@
 #include "bigint.h"
 
 /* A new thread's stack: small, because most processes and coroutines stay
- * small (a process waiting in receive uses 15 slots: its function's frame and the receive primitive's, which RECV reads above its registers); it grows
- * on demand (calls check their frame size, C functions get LU_MINSTACK). */
-#define BASIC_STACK_SIZE  7
+ * small.  A process waiting in receive uses the slot of the entry frame,
+ * its function, the function's registers and the four slots of the
+ * receive, which runs in the caller's frame (interp.c, recv_inline): 6
+ * slots when the function has up to 2 registers, as
+ * P.spawn(function() P.receive("die") end).  It grows on demand (calls
+ * check their frame size, C functions get LU_MINSTACK). */
+#define BASIC_STACK_SIZE  6
 
 VM *vm_new(void) {
   VM *vm = calloc(1, sizeof(VM));
@@ -107,14 +111,11 @@ static void thread_initfields(Proc *P, lu_State *L1) {
   L1->closing = 0;
   L1->nny = 0;
   L1->exiterr = 0;
-  val_setnil(&L1->hookf);
+  L1->hook = NULL;
   L1->hookmask = 0;
   L1->allowhook = 1;
   L1->hookskip = 0;
   L1->hookcall = 0;
-  L1->hookcount = L1->basehookcount = 0;
-  L1->oldpc = 0;
-  L1->ftransfer = L1->ntransfer = 0;
   L1->nargs_resume = 0;
   L1->entry = ENTRY_RESUME;
   L1->entry_nres = 0;
@@ -151,6 +152,7 @@ void thread_free(Proc *P, lu_State *L1) {
     else mem_freevec(P, L1->stack, stack_size(L1) + LU_EXTRA_STACK, Value);
   }
   if (L1->tbc) mem_freevec(P, L1->tbc, L1->tbccap, ptrdiff_t);
+  if (L1->hook) mem_free(P, L1->hook, sizeof(ThreadHook));
   if (L1->inblock & TH_SELF) P->totalbytes -= sizeof(lu_State);   /* freed with its Proc */
   else mem_free(P, L1, sizeof(lu_State));
 }
@@ -255,6 +257,7 @@ ProcExtra *proc_extra(Proc *P) {
     ProcExtra *x = calloc(1, sizeof(ProcExtra));
     if (x == NULL) abort();
     val_setnil(&x->registry);
+    val_setnil(&x->exitreason);
     P->ex = x;
   }
   return P->ex;
@@ -276,7 +279,6 @@ Proc *proc_new(VM *vm) {
   P->inbox_tail = &P->inbox_head;
   P->mq_tail = &P->mq_head;
   P->save = &P->mq_head;
-  val_setnil(&P->exitreason);
   /* the intern table needs P->L for error reporting: allocate with plain
    * accounting (cannot fail usefully this early) */
   P->strt_size = 0;               /* allocated with the first process string */

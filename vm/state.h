@@ -100,9 +100,6 @@ struct lu_State {
   int kstatus;                /* status passed to a C continuation */
   int closestatus;            /* error being unwound while __close runs */
   int ntbc, tbccap;
-  int hookcount, basehookcount;
-  int oldpc;                  /* last pc seen by the line hook in this frame */
-  int ftransfer, ntransfer;   /* values a call/return hook sees (debug.getinfo 'r') */
   Proc *P;
   Value *top;                 /* first free slot */
   CallInfo *ci;               /* current frame */
@@ -114,10 +111,19 @@ struct lu_State {
   lu_State *co_target;        /* coroutine being resumed by this thread's C frame */
   ptrdiff_t entry_func;       /* stack offset of the function to call */
   ptrdiff_t *tbc;             /* stack offsets of to-be-closed variables, in order */
+  struct ThreadHook *hook;    /* debug.sethook's state, made by its first hook (or NULL) */
   CallInfo base_ci;           /* frame of the thread's entry */
   Value errval;               /* error object while unwinding */
-  Value hookf;                /* the hook function, or nil */
 };
+
+/* the debug hook of a thread (debug.sethook), made with its first hook and
+ * kept until the thread goes: every thread has a hookmask, few a hook */
+typedef struct ThreadHook {
+  Value f;                    /* the hook function, or nil */
+  int count, basecount;
+  int oldpc;                  /* last pc seen by the line hook in this frame */
+  int ftransfer, ntransfer;   /* values a call/return hook sees (debug.getinfo 'r') */
+} ThreadHook;
 
 /* the main thread of a process is allocated with it, in one block
  * (state.c): these parts are not freed on their own */
@@ -248,6 +254,7 @@ typedef struct ProcExtra {
   lu_State *scratch;          /* thread for running library openers (lazy.c) */
   size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
                                  memory"): simulated out-of-memory for tests */
+  Value exitreason;           /* set when an exit signal or kill ends it */
 } ProcExtra;
 
 struct Proc {
@@ -289,10 +296,8 @@ struct Proc {
   struct ProcRel *rel;
   struct Timer *timer;        /* receive timeout / sleep */
   struct ProcExtra *ex;       /* what most processes never use, or NULL: proc_extra() */
-  Value exitreason;           /* set when an exit signal or kill ends it */
   /* heap */
   GCObj *allgc;               /* every collectable object of this process */
-  GCWork *gw;                 /* the running collection's work lists, or NULL */
   size_t totalbytes;          /* bytes allocated, off-heap bytes included */
   size_t gcthreshold;         /* collect when totalbytes passes this */
   size_t maxheap;             /* 0 = unlimited; past it the process is killed */
@@ -302,7 +307,8 @@ struct Proc {
   /* the Lua universe */
   Table *globals;             /* NULL until first used: proc_globals() */
   Table *strmt;               /* metatable of strings */
-  Table **libinst;            /* library instances, by LIB_ index (lazy.h) */
+  Table *procinst;            /* the process library's instance (lazy.h), or NULL */
+  Table **libinst;            /* the other library instances, by LIB_ index (lazy.h) */
   lu_State *mainthread;
   lu_State *L;                /* running thread */
   lu_Jmp *errorjmp;
@@ -318,6 +324,9 @@ ProcExtra *proc_extra(Proc *P);
 #define proc_finobj(P)    ((P)->ex ? (P)->ex->finobj : NULL)
 #define proc_tobefnz(P)   ((P)->ex ? (P)->ex->tobefnz : NULL)
 #define proc_loadedp(P)   ((P)->ex ? (P)->ex->loaded : NULL)      /* NULL: not made yet */
+/* why the process ends (nil: not set), and the slot to set it */
+#define proc_exitreason(P)    ((const Value *)((P)->ex ? &(P)->ex->exitreason : VAL_ABSENT))
+#define proc_setexitreason(P) (&proc_extra(P)->exitreason)
 /* the process's globals table, made (empty and lazy, lazy.h) on first use */
 Table *proc_globals(Proc *P);
 
