@@ -457,8 +457,8 @@ Test(gc, max_heap_errors_leave_the_heap_consistent) {
   Grow g = { t, 100000 };
   int st = th_protect(e.P, grow_cb, &g, msg, sizeof msg);
   cr_assert_eq(st, LU_KILL);
-  cr_assert(val_isstr(&e.P->exitreason));
-  cr_assert_str_eq(str_data(val_str(&e.P->exitreason)), "max_heap_size");
+  cr_assert(val_isstr(proc_exitreason(e.P)));
+  cr_assert_str_eq(str_data(val_str(proc_exitreason(e.P))), "max_heap_size");
   for (int j = 1; j <= 8; j++) cr_assert(val_isint(tab_getint(t, j)));
   seti(e.L, t, 3, &one);
   /* a new long string past the limit: killed too, nothing charged */
