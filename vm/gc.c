@@ -386,7 +386,7 @@ static void markroots(Proc *P, GCWork *w) {
   }
   if (P->globals) markobj(w, (GCObj *)P->globals);
   if (P->strmt) markobj(w, (GCObj *)P->strmt);
-  if (P->procinst) markobj(w, (GCObj *)P->procinst);
+  if (proc_procinst(P)) markobj(w, (GCObj *)proc_procinst(P));
   for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(w, (GCObj *)P->libinst[i]);
   if (P->mainthread) markobj(w, (GCObj *)P->mainthread);
   if (P->L) markobj(w, (GCObj *)P->L);

@@ -619,7 +619,7 @@ call_c: {
     ci->callstatus = (uint16_t)(CIST_C | callflags);
     ci->top = L->top + LU_MINSTACK;
     ci->u.c.k = NULL;
-    ci->u.c.oldtop = NULL;
+    ci->oldtop = 0;
     L->ci = ci;
     P->reds--;
     if (lu_unlikely(callflags & CIST_HOOKED)) L->allowhook = 0;

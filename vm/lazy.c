@@ -105,7 +105,7 @@ Value *proc_registry(Proc *P) {
 
 int lazy_whichlib(Proc *P, const Table *t) {
   if (t == P->globals) return LIB_G;
-  if (t == P->procinst) return LIB_PROCESS;
+  if (t == proc_procinst(P)) return LIB_PROCESS;
   for (int i = 1; i < P->nlibinst; i++)
     if (P->libinst[i] == t) return i;
   return -1;
@@ -117,12 +117,13 @@ Table *lazy_libinst(lu_State *L, int i) {
   Proc *P = L->P;
   if (i == LIB_G) return proc_globals(P);
   if (i == LIB_PROCESS) {
-    if (P->procinst == NULL) {
-      Table *t = tab_new(P);
+    Table *t = proc_procinst(P);
+    if (t == NULL) {
+      t = &proc_block(P)->procinst;
+      tab_initinblock(P, t, &proc_block(P)->procnode);
       t->marked |= GC_LAZY;
-      P->procinst = t;
     }
-    return P->procinst;
+    return t;
   }
   if (i >= P->nlibinst) {
     int n = i + 1;
@@ -453,7 +454,7 @@ const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
   const char *name = str_data(val_str(key));
   if (t == P->globals) return globals_entry(L, t, name);
   if (t == proc_loadedp(P)) return loaded_entry(L, t, name);
-  if (t == P->procinst) return process_entry(L, t, name);
+  if (t == proc_procinst(P)) return process_entry(L, t, name);
   {
     /* a library of C functions: just the one asked for (math.floor costs a
      * process one table entry, not the whole library) */

@@ -19,7 +19,7 @@
  * slots when the function has up to 2 registers, as
  * P.spawn(function() P.receive("die") end).  It grows on demand (calls
  * check their frame size, C functions get LU_MINSTACK). */
-#define BASIC_STACK_SIZE  6
+#define BASIC_STACK_SIZE  PROC_STACK0
 
 VM *vm_new(void) {
   VM *vm = calloc(1, sizeof(VM));
@@ -55,18 +55,7 @@ void vm_free(VM *vm) {
   free(vm);
 }
 
-/* A new process is one malloc'd block: the Proc, its main thread, the
- * thread's first stack and its first CallInfos (an idle process waiting in
- * receive has two frames: the spawned function's and receive's).  A stack
- * that grows moves out of the block; the CallInfos in it stay linked, first
- * after base_ci, for good. */
 #define BLOCK_NCI  1
-typedef struct ProcBlock {
-  Proc P;
-  lu_State L;
-  CallInfo ci[BLOCK_NCI];
-  Value stack[BASIC_STACK_SIZE + LU_EXTRA_STACK];
-} ProcBlock;
 
 static inline bool ci_inblock(lu_State *L, CallInfo *ci) {
   if (!(L->inblock & TH_CI)) return false;
@@ -84,7 +73,7 @@ static void stack_init(Proc *P, lu_State *L1, Value *stack) {
   ci->callstatus = CIST_C;
   ci->func = L1->top;
   ci->u.c.k = NULL;
-  ci->u.c.oldtop = NULL;      /* rebased by stack_realloc: never garbage */
+  ci->oldtop = 0;
   ci->nresults = 0;
   val_setnil(L1->top);    /* 'function' entry for this ci */
   L1->top++;
@@ -203,8 +192,6 @@ void stack_move(lu_State *L, Value *newstack, int newsize) {
   for (CallInfo *ci = L->ci; ci; ci = ci->previous) {
     ci->top = newstack + (ci->top - oldstack);
     ci->func = newstack + (ci->func - oldstack);
-    if (!ci_isLua(ci) && ci->u.c.oldtop)
-      ci->u.c.oldtop = newstack + (ci->u.c.oldtop - oldstack);
   }
   if (L->inblock & TH_STACK) {
     /* the first stack, in the process's block: left there unused */
@@ -289,7 +276,7 @@ Proc *proc_new(VM *vm) {
   L->tt = T_THREAD;
   L->marked = 0;
   L->next = NULL;
-  P->totalbytes += sizeof(lu_State) + sizeof B->ci + sizeof B->stack;
+  P->totalbytes += sizeof(lu_State) + sizeof B->ci + sizeof B->stack;   /* (procinst: when made) */
   thread_initfields(P, L);
   L->inblock = TH_SELF | TH_STACK | TH_CI;
   P->mainthread = L;

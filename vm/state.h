@@ -32,6 +32,7 @@
 #include "tm.h"
 
 /* ------------------------------------------------------------- call frames */
+/* 56 bytes: a malloc'd one takes a 64-byte chunk */
 typedef struct CallInfo CallInfo;
 struct CallInfo {
   Value *func;                /* function slot; arguments follow */
@@ -46,9 +47,10 @@ struct CallInfo {
     struct {                  /* C functions */
       lu_KFunction k;         /* continuation, or NULL */
       intptr_t ctx;
-      Value *oldtop;          /* pcall: where results go */
     } c;
   } u;
+  int32_t oldtop;             /* C functions, pcall: where results go (a stack
+                                 index: nothing to rebase when the stack moves) */
   int16_t nresults;           /* expected results, LU_MULTRET = all */
   uint16_t callstatus;
 };
@@ -307,13 +309,33 @@ struct Proc {
   /* the Lua universe */
   Table *globals;             /* NULL until first used: proc_globals() */
   Table *strmt;               /* metatable of strings */
-  Table *procinst;            /* the process library's instance (lazy.h), or NULL */
   Table **libinst;            /* the other library instances, by LIB_ index (lazy.h) */
   lu_State *mainthread;
   lu_State *L;                /* running thread */
   lu_Jmp *errorjmp;
   uint64_t reductions;        /* total reductions */
 };
+
+/* A new process is one malloc'd block (proc_new): the Proc, its main
+ * thread, the thread's first CallInfo (the spawned function's frame) and
+ * first stack, and room for the process library's instance with a one-node
+ * hash part, which nearly every process makes (lazy.c).  A stack that grows
+ * moves out of the block; the CallInfo in it stays linked, first after
+ * base_ci, for good; a hash part that grows leaves the block's node unused.
+ * Nothing in it is freed alone.  See docs/internals.md, "memory of a
+ * process". */
+#define PROC_STACK0  6        /* usable slots of the first stack: state.c */
+typedef struct ProcBlock {
+  Proc P;
+  lu_State L;
+  CallInfo ci[1];
+  Table procinst;             /* made when tt is T_TABLE (calloc'd: nil) */
+  Node procnode;
+  Value stack[PROC_STACK0 + LU_EXTRA_STACK];
+} ProcBlock;
+#define proc_block(P)       ((ProcBlock *)(P))
+/* the process library's instance, or NULL if not made yet (lazy.c) */
+#define proc_procinst(P)    (proc_block(P)->procinst.tt == T_TABLE ? &proc_block(P)->procinst : NULL)
 
 /* metatable of the basic type t (strings: P->strmt) */
 #define proc_typemt(P, t)  ((t) == LU_TSTRING ? (P)->strmt : (P)->ex && (P)->ex->mt ? (P)->ex->mt[t] : NULL)

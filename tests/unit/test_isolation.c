@@ -115,7 +115,7 @@ static size_t checkproc(Proc *P, size_t *refs) {
   ref(&c, (GCObj *)proc_loadedp(P));
   if (P->ex) refv(&c, &P->ex->registry);
   ref(&c, (GCObj *)P->strmt);
-  ref(&c, (GCObj *)P->procinst);
+  ref(&c, (GCObj *)proc_procinst(P));
   for (int j = 0; j < P->nlibinst; j++) ref(&c, (GCObj *)P->libinst[j]);
   ref(&c, (GCObj *)P->mainthread);
   ref(&c, (GCObj *)P->L);

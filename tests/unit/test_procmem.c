@@ -32,7 +32,7 @@ Test(procmem, a_new_process_is_one_block) {
   cr_assert_null(P->fl);
   cr_assert_null(P->strt);
   cr_assert_null(P->libinst);
-  cr_assert_null(P->procinst);
+  cr_assert_null(proc_procinst(P));
   cr_assert_null(L->hook);
   Table *g = proc_globals(P);
   cr_assert_not_null(g);
@@ -64,7 +64,7 @@ Test(procmem, an_idle_process_stays_in_its_block) {
   cr_assert_leq(L->top, L->stack_last, "the receive's slots fit in the first stack");
   cr_assert_null(Q->ex);
   cr_assert_null(Q->fl);
-  cr_assert_not_null(Q->procinst, "the closure's upvalue: its own process library");
+  cr_assert_not_null(proc_procinst(Q), "the closure's upvalue: its own process library");
   /* it goes on when the message comes, in its own frame */
   cr_assert_eq(th_sched(M, "process.send(IDLE, 'die') process.send(IDLE, 'die')\n"
                            "local r = process.monitor(IDLE)\n"
