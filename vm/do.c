@@ -373,7 +373,7 @@ int do_pcall_sync_n(lu_State *L, Value *func, int nresults, int maxslices) {
   int st;
   while ((st = do_run(L)) == LU_PREEMPT) {
     if (maxslices >= 0 && maxslices-- == 0) return LU_PREEMPT;   /* the caller abandons it */
-    L->P->reds = L->P->budget;
+    L->P->reds = proc_budget(L->P);
   }
   return st;
 }

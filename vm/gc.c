@@ -383,12 +383,12 @@ static void markroots(Proc *P, GCWork *w) {
     if (P->ex->mt) for (int i = 0; i < LU_NUMTYPES; i++) if (P->ex->mt[i]) markobj(w, (GCObj *)P->ex->mt[i]);
     if (P->ex->scratch) markobj(w, (GCObj *)P->ex->scratch);
     markvalue(w, &P->ex->exitreason);
+    for (int i = 0; i < P->ex->nlibinst; i++) if (P->ex->libinst[i]) markobj(w, (GCObj *)P->ex->libinst[i]);
   }
   if (P->globals) markobj(w, (GCObj *)P->globals);
   if (P->strmt) markobj(w, (GCObj *)P->strmt);
   if (proc_procinst(P)) markobj(w, (GCObj *)proc_procinst(P));
-  for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(w, (GCObj *)P->libinst[i]);
-  if (P->mainthread) markobj(w, (GCObj *)P->mainthread);
+  markobj(w, (GCObj *)proc_mainthread(P));
   if (P->L) markobj(w, (GCObj *)P->L);
   for (struct Msg *m = P->mq_head; m; m = m->next) markvalue(w, &m->v);
 }
@@ -521,7 +521,8 @@ void gc_fullcollect(Proc *P) {
   sweep(P);
   unmarklist(proc_finobj(P));
   unmarklist(proc_tobefnz(P));
-  size_t th = P->totalbytes / 100 * (size_t)(P->gcpause < 100 ? 100 : P->gcpause);
+  size_t pause = (size_t)P->gcpause4 * 4;
+  size_t th = P->totalbytes / 100 * (pause < 100 ? 100 : pause);
   P->gcthreshold = th < GC_MINTHRESHOLD ? GC_MINTHRESHOLD : th;
 #ifdef LU_STRESS
   P->gcthreshold = P->totalbytes + P->totalbytes / 64;

@@ -93,7 +93,7 @@ Value *proc_registry(Proc *P) {
     Table *reg = tab_new(P);
     val_settable(&x->registry, reg);
     Value v;
-    val_setthread(&v, P->mainthread);
+    val_setthread(&v, proc_mainthread(P));
     tab_setint(P->L, reg, 1, &v);
     val_settable(&v, proc_globals(P));
     tab_setint(P->L, reg, 2, &v);
@@ -106,13 +106,15 @@ Value *proc_registry(Proc *P) {
 int lazy_whichlib(Proc *P, const Table *t) {
   if (t == P->globals) return LIB_G;
   if (t == proc_procinst(P)) return LIB_PROCESS;
-  for (int i = 1; i < P->nlibinst; i++)
-    if (P->libinst[i] == t) return i;
+  if (P->ex == NULL) return -1;
+  for (int i = 1; i < P->ex->nlibinst; i++)
+    if (P->ex->libinst[i] == t) return i;
   return -1;
 }
 
 /* instances live in a small array, grown to the highest library used;
- * the process library's, which nearly every process has, in the Proc */
+ * the process library's, which nearly every process has, in its block
+ * (ProcBlock); the array is in ProcExtra */
 Table *lazy_libinst(lu_State *L, int i) {
   Proc *P = L->P;
   if (i == LIB_G) return proc_globals(P);
@@ -125,16 +127,17 @@ Table *lazy_libinst(lu_State *L, int i) {
     }
     return t;
   }
-  if (i >= P->nlibinst) {
+  ProcExtra *x = proc_extra(P);
+  if (i >= x->nlibinst) {
     int n = i + 1;
-    P->libinst = mem_realloc(P, P->libinst, (size_t)P->nlibinst * sizeof(Table *), (size_t)n * sizeof(Table *));
-    for (int j = P->nlibinst; j < n; j++) P->libinst[j] = NULL;
-    P->nlibinst = n;
+    x->libinst = mem_realloc(P, x->libinst, (size_t)x->nlibinst * sizeof(Table *), (size_t)n * sizeof(Table *));
+    for (int j = x->nlibinst; j < n; j++) x->libinst[j] = NULL;
+    x->nlibinst = n;
   }
-  if (P->libinst[i] == NULL) {
+  if (x->libinst[i] == NULL) {
     Table *t = tab_new(P);
     t->marked |= GC_LAZY;
-    P->libinst[i] = t;
+    x->libinst[i] = t;
     if (i == LIB_BIGINT) {
       /* bigint(x): callable from the start, before it is filled */
       Table *mt = tab_new(P);
@@ -144,7 +147,7 @@ Table *lazy_libinst(lu_State *L, int i) {
       tab_setstr(L, mt, P->vm->tmname[TM_CALL], &f);
     }
   }
-  return P->libinst[i];
+  return x->libinst[i];
 }
 
 static int libindex(const char *name) {

@@ -38,7 +38,7 @@ static void setfield_b(lu_State *L, const char *k, int v) { lu_pushboolean(L, v)
 static int host_call(lu_State *L) { (void)L; return 0; }
 
 static bool ishostlevel(lu_State *L1, lu_Int level) {
-  if (L1 != L1->P->mainthread) return false;
+  if (L1 != proc_mainthread(L1->P)) return false;
   lu_Int n = 0;
   for (CallInfo *ci = dbg_getlevel(L1, 0); ci; ci = dbg_nextlevel(L1, ci)) n++;
   return level == n;

@@ -390,7 +390,7 @@ static int p_info(lu_State *L) {
   const char *st = (Q == self) ? "running" : Q->pstate == PS_RUNNABLE ? "runnable" : "waiting";
   lu_pushstring(L, st);
   lu_rawsetfield(L, -2, "status");
-  lu_pushinteger(L, (lu_Int)(Q->reductions + (uint64_t)(Q->budget - Q->reds)));
+  lu_pushinteger(L, (lu_Int)(Q->reductions + (uint64_t)(proc_budget(Q) - Q->reds)));
   lu_rawsetfield(L, -2, "reductions");
   lu_pushinteger(L, (lu_Int)(Q->totalbytes + sizeof(Proc)));
   lu_rawsetfield(L, -2, "memory");

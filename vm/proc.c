@@ -114,13 +114,12 @@ Proc *proc_create(VM *vm) {
   if (!P) return NULL;
   P->pid = ++vm->next_pid;
   P->pstate = PS_WAITING;
-  P->budget = vm->budget ? vm->budget : LU_REDUCTIONS;
   P->inbox_tail = &P->inbox_head;
   P->mq_tail = &P->mq_head;
   P->save = &P->mq_head;
   P->mark = NULL;
   P->maxheap = vm->maxheap_default;
-  lu_openlibs(P->mainthread);
+  lu_openlibs(proc_mainthread(P));
   ptab_insert(vm, P);
   vm->nprocs++;
   return P;
@@ -169,7 +168,7 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
     P->maxheap = proc_heaplimit(vm, o->max_heap_size);
   }
   /* adopt and unpack onto the new process's main thread */
-  lu_State *L1 = P->mainthread;
+  lu_State *L1 = proc_mainthread(P);
   P->L = L1;
   copy_adopt(P, m);
   mem_giveblock(parent, m, sizeof(Msg));   /* for the parent's next spawn or send */
@@ -792,7 +791,7 @@ static void sendable_reason(Proc *P, lu_State *L, Value *r) {
 void proc_finish(Proc *P, const Value *reason) {
   VM *vm = P->vm;
   P->pstate = PS_EXITING;
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   P->L = L;
   /* a clean thread for building the messages below */
   L->ci = &L->base_ci;

@@ -391,7 +391,7 @@ bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
   if (P->killed || P->finalizing || (proc_finobj(P) == NULL && proc_tobefnz(P) == NULL)) return false;
   P->finalizing = 1;
   val_copy(proc_setexitreason(P), reason);
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   P->L = L;
   upval_close(L, L->stack);
   L->ci = &L->base_ci;
@@ -467,7 +467,7 @@ static void trim_idle(VM *vm, bool all) {
 static bool runslice(VM *vm, Proc *P, int *mainstatus) {
   vm->current = P;
   P->pstate = PS_RUNNING;
-  P->reds = P->budget;
+  P->reds = proc_budget(P);
   bool ismain = (P == vm->mainproc);
   if (P->inbox_head && !proc_drain(P)) {
     Value r;
@@ -485,8 +485,8 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
   vm->current = NULL;
   /* the slice's reductions go to the total (process.info reads
    * reductions + budget - reds) */
-  P->reductions += (uint64_t)((int64_t)P->budget - P->reds);
-  P->reds = P->budget;
+  P->reductions += (uint64_t)((int64_t)proc_budget(P) - P->reds);
+  P->reds = proc_budget(P);
   switch (st) {
     case LU_PREEMPT:
       P->pstate = PS_WAITING;

@@ -255,12 +255,10 @@ Proc *proc_new(VM *vm) {
   if (!B) return NULL;
   Proc *P = &B->P;
   P->vm = vm;
-  P->gcpause = 200;
-  P->gcstepmul = 100;
+  P->gcpause4 = 200 / 4;
   P->gcgen = 1;
   P->gcthreshold = GC_MINTHRESHOLD;
-  P->budget = LU_REDUCTIONS;
-  P->reds = LU_REDUCTIONS;
+  P->reds = proc_budget(P);
   P->warn_on = 0;
   /* an empty mailbox (proc.h) */
   P->inbox_tail = &P->inbox_head;
@@ -279,7 +277,6 @@ Proc *proc_new(VM *vm) {
   P->totalbytes += sizeof(lu_State) + sizeof B->ci + sizeof B->stack;   /* (procinst: when made) */
   thread_initfields(P, L);
   L->inblock = TH_SELF | TH_STACK | TH_CI;
-  P->mainthread = L;
   L->costatus = CO_RUNNING;
   /* lua.c runs a script's main chunk 3 C calls deep (its lua_pcall, pmain,
    * the chunk's lua_pcall): counted the same way, coroutines nested from
@@ -312,7 +309,7 @@ void proc_free(Proc *P) {
   P->pstate = PS_FREEING;
   gc_freeall(P);
   if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);
-  if (P->libinst) mem_freevec(P, P->libinst, P->nlibinst, Table *);
+  if (P->ex && P->ex->libinst) mem_freevec(P, P->ex->libinst, P->ex->nlibinst, Table *);
   mem_releasefree(P);
   if (P->ex) {
     free(P->ex->mt);

@@ -97,11 +97,11 @@ struct lu_State {
                                  os.exit(c, true): the next ones get it (errval) */
   int nyield;                 /* values passed by the pending yield */
   int nci;                    /* number of CallInfos allocated */
-  int nCcalls;                /* depth in the resume chain (main thread 3) */
   int nargs_resume;           /* coroutine: values passed by resume/yield */
-  int kstatus;                /* status passed to a C continuation */
-  int closestatus;            /* error being unwound while __close runs */
   int ntbc, tbccap;
+  int16_t nCcalls;            /* depth in the resume chain (main thread 3; < LU_MAXCCALLS) */
+  uint8_t kstatus;            /* status passed to a C continuation */
+  uint8_t closestatus;        /* error being unwound while __close runs */
   Proc *P;
   Value *top;                 /* first free slot */
   CallInfo *ci;               /* current frame */
@@ -257,6 +257,10 @@ typedef struct ProcExtra {
   size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
                                  memory"): simulated out-of-memory for tests */
   Value exitreason;           /* set when an exit signal or kill ends it */
+  uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing; 0: 100) */
+  Table **libinst;            /* library instances but the process library's
+                                 (ProcBlock), by LIB_ index (lazy.h), or NULL */
+  int nlibinst;               /* length of libinst (at most LIB_MAX) */
 } ProcExtra;
 
 struct Proc {
@@ -269,7 +273,8 @@ struct Proc {
   uint8_t inrunq;
   uint8_t killed;             /* ends without running Lua code */
   uint8_t interrupt;          /* its next slice starts by raising "interrupted!" (the shell's Ctrl-C) */
-  uint8_t nlibinst;           /* length of libinst (at most LIB_MAX) */
+  uint8_t gcpause4;           /* the pause (percent, like Lua's) / 4, as lua5.4 keeps
+                                 it (pacing uses at least 100) */
   uint8_t finrunning : 1;     /* finalizers are being called */
   uint8_t finalizing : 1;     /* the process ended; its last finalizers run */
   uint8_t gcgen : 1;          /* collectgarbage's mode: "generational" (as lua.c
@@ -279,10 +284,7 @@ struct Proc {
   uint8_t scratchbusy : 1;
   uint8_t memlimited : 1;     /* ex->memlimit is set (mem_setlimit) */
   uint8_t trimq : 1;          /* in vm->trimq (sched.c) */
-  uint16_t gcpause;           /* percent, like Lua's (pacing uses at least 100) */
-  uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing) */
-  int32_t reds;               /* reductions left in the slice */
-  int32_t budget;             /* reductions per slice */
+  int32_t reds;               /* reductions left in the slice (of proc_budget) */
   int mq_len;
   uint32_t naliases;          /* active aliases in vm->aliases */
   uint32_t strt_size, strt_nuse;   /* interned short strings (strt) */
@@ -309,8 +311,6 @@ struct Proc {
   /* the Lua universe */
   Table *globals;             /* NULL until first used: proc_globals() */
   Table *strmt;               /* metatable of strings */
-  Table **libinst;            /* the other library instances, by LIB_ index (lazy.h) */
-  lu_State *mainthread;
   lu_State *L;                /* running thread */
   lu_Jmp *errorjmp;
   uint64_t reductions;        /* total reductions */
@@ -334,6 +334,8 @@ typedef struct ProcBlock {
   Value stack[PROC_STACK0 + LU_EXTRA_STACK];
 } ProcBlock;
 #define proc_block(P)       ((ProcBlock *)(P))
+/* the process's main thread */
+#define proc_mainthread(P)  (&proc_block(P)->L)
 /* the process library's instance, or NULL if not made yet (lazy.c) */
 #define proc_procinst(P)    (proc_block(P)->procinst.tt == T_TABLE ? &proc_block(P)->procinst : NULL)
 
@@ -346,6 +348,8 @@ ProcExtra *proc_extra(Proc *P);
 #define proc_finobj(P)    ((P)->ex ? (P)->ex->finobj : NULL)
 #define proc_tobefnz(P)   ((P)->ex ? (P)->ex->tobefnz : NULL)
 #define proc_loadedp(P)   ((P)->ex ? (P)->ex->loaded : NULL)      /* NULL: not made yet */
+/* reductions per slice: the VM's (LUREL_REDUCTIONS), the same for every process */
+#define proc_budget(P)    ((P)->vm->budget ? (P)->vm->budget : LU_REDUCTIONS)
 /* why the process ends (nil: not set), and the slot to set it */
 #define proc_exitreason(P)    ((const Value *)((P)->ex ? &(P)->ex->exitreason : VAL_ABSENT))
 #define proc_setexitreason(P) (&proc_extra(P)->exitreason)

@@ -116,8 +116,8 @@ static size_t checkproc(Proc *P, size_t *refs) {
   if (P->ex) refv(&c, &P->ex->registry);
   ref(&c, (GCObj *)P->strmt);
   ref(&c, (GCObj *)proc_procinst(P));
-  for (int j = 0; j < P->nlibinst; j++) ref(&c, (GCObj *)P->libinst[j]);
-  ref(&c, (GCObj *)P->mainthread);
+  if (P->ex) for (int j = 0; j < P->ex->nlibinst; j++) ref(&c, (GCObj *)P->ex->libinst[j]);
+  ref(&c, (GCObj *)proc_mainthread(P));
   ref(&c, (GCObj *)P->L);
   for (Msg *m = P->mq_head; m; m = m->next) refv(&c, &m->v);
   free(own.slot);

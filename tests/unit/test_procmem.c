@@ -19,7 +19,7 @@ static bool inside(const void *p, const void *base, size_t n) {
 Test(procmem, a_new_process_is_one_block) {
   TEnv e = th_env(0);
   Proc *P = e.P;
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   size_t span = 2048;       /* the block is under a KB; nothing else is this close */
   cr_assert_eq(L->inblock, TH_SELF | TH_STACK | TH_CI);
   cr_assert(inside(L, P, span));
@@ -31,7 +31,6 @@ Test(procmem, a_new_process_is_one_block) {
   cr_assert_null(P->ex);
   cr_assert_null(P->fl);
   cr_assert_null(P->strt);
-  cr_assert_null(P->libinst);
   cr_assert_null(proc_procinst(P));
   cr_assert_null(L->hook);
   Table *g = proc_globals(P);
@@ -56,7 +55,7 @@ Test(procmem, an_idle_process_stays_in_its_block) {
   cr_assert(val_ispid(pid));
   Proc *Q = proc_lookup(vm, val_pid(pid));
   cr_assert_not_null(Q);
-  lu_State *L = Q->mainthread;
+  lu_State *L = proc_mainthread(Q);
   cr_assert_eq(Q->pstate, PS_WAITING);
   cr_assert_eq(L->inblock, TH_SELF | TH_STACK | TH_CI, "inblock %d: something left the block", L->inblock);
   cr_assert_eq(L->ci, L->base_ci.next, "one frame: the function's, none for receive");
