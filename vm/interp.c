@@ -486,15 +486,25 @@ static int cfunc_results(lu_State *L, int status, intptr_t ctx) {
  * Lua code can make) */
 static const char recv_marker = 0;
 
+/* func is the function slot of the CALL the Lua frame L->ci is at */
+static bool recv_bycall(lu_State *L, const Value *func) {
+  CallInfo *ci = L->ci;
+  if (!ci_isLua(ci)) return false;
+  Instr c = ci->u.l.savedpc[-1];
+  return GET_OP(c) == OP_CALL && ci->func + 1 + GET_A(c) == func;
+}
+
+/* the CALL that runs again finds the marker where the function was */
+static bool recv_waiting(lu_State *L, const Value *func) {
+  return recv_bycall(L, func) && L->top <= func + 4;
+}
+
 /* a call of the receive primitive is done inline when a CALL of a Lua frame
  * makes it (not pcall, not a metamethod), no hook watches calls, and its
  * arguments are ones RECV takes without an error (errors name the caller
  * of receive's frame: that frame must exist) */
 static bool recv_inlinable(lu_State *L, const Value *func, uint16_t callflags) {
-  CallInfo *ci = L->ci;
-  if (callflags != 0 || L->hookmask || !ci_isLua(ci)) return false;
-  Instr c = ci->u.l.savedpc[-1];
-  if (GET_OP(c) != OP_CALL || ci->func + 1 + GET_A(c) != func) return false;
+  if (callflags != 0 || L->hookmask || !recv_bycall(L, func)) return false;
   int nargs = (int)(L->top - func) - 1;
   if (nargs > 2) return false;
   const Value *pat = nargs >= 1 ? func + 1 : NULL, *to = nargs >= 2 ? func + 2 : NULL;
@@ -581,7 +591,7 @@ do_call:
       case T_LUD:
         /* a CALL of process.receive that blocked or was preempted runs
          * again (recv_inline below) */
-        if (val_lud(func) == (void *)&recv_marker) goto recv_goon;
+        if (val_lud(func) == (void *)&recv_marker && recv_waiting(L, func)) goto recv_goon;
         func = tryfuncTM(L, func);
         break;
       default: func = tryfuncTM(L, func); break;
@@ -672,9 +682,9 @@ recv_inline: {
        * the same candidate at the save pointer again */
       LClosure *rc = recv_closure(P->vm);
       Proto *rp = rc->p;
-      int a = 0, rpc = 0;
+      int rpc = 0;
       while (GET_OP(rp->code[rpc]) != OP_RECV) rpc++;
-      a = GET_A(rp->code[rpc]);
+      int a = GET_A(rp->code[rpc]);
       Value pat, to;
       val_copy(&pat, func + 2);
       val_copy(&to, func + 3);
