@@ -396,7 +396,7 @@ int main(int argc, char **argv) {
   const char *b = getenv("LUREL_REDUCTIONS");
   if (b && atoi(b) > 0) vm->budget = atoi(b);
   Proc *P = proc_create(vm);
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   vm->mainproc = P;
   /* libraries are opened in a protected context (memory errors only) */
   lu_Jmp jb;
@@ -447,7 +447,7 @@ done:
   /* the main process's pending finalizers run before the VM goes, as
    * lua_close runs them */
   if (P && P->pstate != PS_DEAD && !vm->exiting && (proc_finobj(P) || proc_tobefnz(P))) {
-    lu_State *ML = P->mainthread;
+    lu_State *ML = proc_mainthread(P);
     gc_finalizeall(P);
     val_setlcf(ML->top, lib_gcfinalizers);
     ML->top++;

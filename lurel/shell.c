@@ -562,7 +562,7 @@ static void shell_end(void) {
 /* Run the loop as the next entry of process P; returns sched_run's status. */
 static int run_loop(Proc *P, bool banner) {
   VM *vm = P->vm;
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   char *err = NULL;
   Proto *p = vm->compile(vm, lurel_shell_lua, lurel_shell_lua_len, "=[shell]", &err);
   if (p == NULL) {
@@ -621,7 +621,7 @@ int shell_run(lu_State *L, bool banner) {
     }
     /* the shell process ended (an exit signal, .kill): a new one */
     char why[200];
-    describe(&P->exitreason, why, sizeof why);
+    describe(proc_exitreason(P), why, sizeof why);
     uint64_t old = P->pid;
     vm->mainproc = NULL;
     proc_free(P);

@@ -429,7 +429,7 @@ int lu_callk(lu_State *L, int nargs, int nresults, intptr_t ctx, lu_KFunction k)
 int lu_pcallk(lu_State *L, int nargs, int nresults, intptr_t ctx, lu_KFunction k) {
   CallInfo *ci = L->ci;
   ci->callstatus |= CIST_YPCALL;
-  ci->u.c.oldtop = L->top - (nargs + 1);
+  ci->oldtop = (int32_t)(L->top - (nargs + 1) - L->stack);
   return lu_callk(L, nargs, nresults, ctx, k);
 }
 

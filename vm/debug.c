@@ -451,7 +451,7 @@ void dbg_traceback(lu_State *L, lu_State *L1, const char *msg, int level) {
   lu_addstring(&b, "stack traceback:");
   int nreal = 0;
   for (CallInfo *ci = dbg_getlevel(L1, 0); ci; ci = dbg_nextlevel(L1, ci)) nreal++;
-  int last = nreal - 1 + (L1 == L1->P->mainthread ? 1 : 0);
+  int last = nreal - 1 + (L1 == proc_mainthread(L1->P) ? 1 : 0);
   int limit2show = (last - level > 21) ? 10 : -1;
   CallInfo *ci = dbg_getlevel(L1, level);
   int lv = level;

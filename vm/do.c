@@ -105,7 +105,7 @@ static CallInfo *findpcall(lu_State *L) {
  * to where the protected call started, push the error value; the frame's
  * continuation then runs with 'status'. */
 static void unwind_to(lu_State *L, CallInfo *pci, int status) {
-  Value *oldtop = pci->u.c.oldtop;
+  Value *oldtop = L->stack + pci->oldtop;
   upval_close(L, oldtop);
   L->ci = pci;
   pci->callstatus &= (uint16_t)~(CIST_YPCALL | CIST_XPCALL | CIST_XPFRAME);
@@ -228,12 +228,12 @@ static bool handle_error(lu_State *L, int status) {
     }
   }
   /* close pending to-be-closed variables first, one call at a time */
-  if (pci && tbc_pending(L, pci->u.c.oldtop)) {
+  if (pci && tbc_pending(L, L->stack + pci->oldtop)) {
     /* the frames above pci are dead (a message handler has seen them):
      * the __close runs right above pci, as in lua5.4, and unwinding
      * many frames with pending variables takes linear time */
     L->ci = pci;
-    close_next(L, pci->u.c.oldtop, status, true);
+    close_next(L, L->stack + pci->oldtop, status, true);
     /* as in lua5.4, an error raised by that __close goes through the
      * message handler of an xpcall again (closeerr_done clears this) */
     if (pci->callstatus & CIST_XPFRAME) pci->callstatus |= CIST_XPCALL;
@@ -373,7 +373,7 @@ int do_pcall_sync_n(lu_State *L, Value *func, int nresults, int maxslices) {
   int st;
   while ((st = do_run(L)) == LU_PREEMPT) {
     if (maxslices >= 0 && maxslices-- == 0) return LU_PREEMPT;   /* the caller abandons it */
-    L->P->reds = L->P->budget;
+    L->P->reds = proc_budget(L->P);
   }
   return st;
 }
@@ -389,7 +389,7 @@ int do_ccall(lu_State *L, lu_CFunction f) {
   ci->callstatus = CIST_C;
   ci->nresults = 1;
   ci->u.c.k = NULL;
-  ci->u.c.oldtop = NULL;
+  ci->oldtop = 0;
   L->ci = ci;
   int n = f(L);
   lu_assert(n >= 0);

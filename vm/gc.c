@@ -23,7 +23,7 @@ LU_NORETURN void mem_error(Proc *P) {
  * has no safe point).  Raising before allocating leaks nothing and leaves
  * every object consistent. */
 static LU_NORETURN void heap_kill(Proc *P) {
-  val_setstr(&P->exitreason, P->vm->maxheapmsg);
+  val_setstr(proc_setexitreason(P), P->vm->maxheapmsg);
   P->killed = 1;
   lu_throw(P->L, LU_KILL);
 }
@@ -343,7 +343,7 @@ static void traversethread(GCWork *w, lu_State *th) {
   for (; o < th->top; o++) markvalue(w, o);
   for (; o < th->stack_last + LU_EXTRA_STACK; o++) val_setnil(o);
   markvalue(w, &th->errval);
-  markvalue(w, &th->hookf);
+  if (th->hook) markvalue(w, &th->hook->f);
   for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) markobj(w, (GCObj *)uv);
   if (th->resumer) markobj(w, (GCObj *)th->resumer);
 }
@@ -438,20 +438,20 @@ static void clearbykeys(Table *list) {
   }
 }
 
-static void markroots(Proc *P) {
-  GCWork *w = P->gw;
+static void markroots(Proc *P, GCWork *w) {
   if (P->ex) {
     markvalue(w, &P->ex->registry);
     if (P->ex->loaded) markobj(w, (GCObj *)P->ex->loaded);
     if (P->ex->mt) for (int i = 0; i < LU_NUMTYPES; i++) if (P->ex->mt[i]) markobj(w, (GCObj *)P->ex->mt[i]);
     if (P->ex->scratch) markobj(w, (GCObj *)P->ex->scratch);
+    markvalue(w, &P->ex->exitreason);
+    for (int i = 0; i < P->ex->nlibinst; i++) if (P->ex->libinst[i]) markobj(w, (GCObj *)P->ex->libinst[i]);
   }
   if (P->globals) markobj(w, (GCObj *)P->globals);
   if (P->strmt) markobj(w, (GCObj *)P->strmt);
-  for (int i = 0; i < P->nlibinst; i++) if (P->libinst[i]) markobj(w, (GCObj *)P->libinst[i]);
-  if (P->mainthread) markobj(w, (GCObj *)P->mainthread);
+  if (proc_procinst(P)) markobj(w, (GCObj *)proc_procinst(P));
+  markobj(w, (GCObj *)proc_mainthread(P));
   if (P->L) markobj(w, (GCObj *)P->L);
-  markvalue(w, &P->exitreason);
   for (struct QMsg *m = P->mq_head; m; m = m->next) markvalue(w, &m->v);
 }
 
@@ -559,8 +559,7 @@ static void unmarklist(GCObj *o) {
 void gc_fullcollect(Proc *P) {
   if (P->L == NULL) return;
   GCWork work = { P, NULL, NULL, NULL, NULL };
-  P->gw = &work;
-  markroots(P);
+  markroots(P, &work);
   for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(&work, o);   /* still to finalize */
   propagate(&work);
   convergeephemerons(&work);
@@ -584,14 +583,14 @@ void gc_fullcollect(Proc *P) {
   sweep(P);
   unmarklist(proc_finobj(P));
   unmarklist(proc_tobefnz(P));
-  size_t th = P->totalbytes / 100 * (size_t)(P->gcpause < 100 ? 100 : P->gcpause);
+  size_t pause = (size_t)P->gcpause4 * 4;
+  size_t th = P->totalbytes / 100 * (pause < 100 ? 100 : pause);
   P->gcthreshold = th < GC_MINTHRESHOLD ? GC_MINTHRESHOLD : th;
 #ifdef LU_STRESS
   P->gcthreshold = P->totalbytes + P->totalbytes / 64;
 #endif
   /* shrink the string table when it is mostly empty */
   if (P->strt_nuse < P->strt_size / 4 && P->strt_size > 16) str_resize(P, P->strt_size / 2);
-  P->gw = NULL;
 }
 
 void gc_step(lu_State *L) {

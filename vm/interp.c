@@ -454,8 +454,8 @@ static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
       L->top = ci->func + 1 + ci->u.l.pendingret;
       ci->u.l.savedpc--;
     }
-  } else if (L->allowhook && ci_isLua(ci)) {
-    L->oldpc = (int)(ci->u.l.savedpc - ci_lcl(ci)->p->code) - 1;
+  } else if (L->allowhook && ci_isLua(ci) && L->hook) {
+    L->hook->oldpc = (int)(ci->u.l.savedpc - ci_lcl(ci)->p->code) - 1;
   }
 }
 
@@ -463,7 +463,7 @@ static void hook_returned(lu_State *L, CallInfo *ci, unsigned st) {
  * (none when there are none, as lua5.4's luaD_hook) */
 #define SETTRANSFER(ci, f, n) do { \
     int n_ = (int)(n); \
-    if (n_ != 0) { L->ftransfer = (int)(f); L->ntransfer = n_; (ci)->callstatus |= CIST_TRAN; } \
+    if (n_ != 0) { L->hook->ftransfer = (int)(f); L->hook->ntransfer = n_; (ci)->callstatus |= CIST_TRAN; } \
   } while (0)
 
 /* continuations used by the hooks of C functions */
@@ -476,6 +476,48 @@ static int cfunc_after_hook(lu_State *L, int status, intptr_t ctx) {
 static int cfunc_results(lu_State *L, int status, intptr_t ctx) {
   (void)L; (void)status;
   return (int)ctx;
+}
+
+/* ---- process.receive without a frame of its own (recv_inline in
+ * vm_execute) */
+
+/* what R[A] of a CALL of receive holds while the receive waits: the CALL
+ * is then the receive going on (the address of a constant, never a value
+ * Lua code can make) */
+static const char recv_marker = 0;
+
+/* func is the function slot of the CALL the Lua frame L->ci is at */
+static bool recv_bycall(lu_State *L, const Value *func) {
+  CallInfo *ci = L->ci;
+  if (!ci_isLua(ci)) return false;
+  Instr c = ci->u.l.savedpc[-1];
+  return GET_OP(c) == OP_CALL && ci->func + 1 + GET_A(c) == func;
+}
+
+/* the CALL that runs again finds the marker where the function was */
+static bool recv_waiting(lu_State *L, const Value *func) {
+  return recv_bycall(L, func) && L->top <= func + 4;
+}
+
+/* a call of the receive primitive is done inline when a CALL of a Lua frame
+ * makes it (not pcall, not a metamethod), no hook watches calls, and its
+ * arguments are ones RECV takes without an error (errors name the caller
+ * of receive's frame: that frame must exist) */
+static bool recv_inlinable(lu_State *L, const Value *func, uint16_t callflags) {
+  if (callflags != 0 || L->hookmask || !recv_bycall(L, func)) return false;
+  int nargs = (int)(L->top - func) - 1;
+  if (nargs > 2) return false;
+  const Value *pat = nargs >= 1 ? func + 1 : NULL, *to = nargs >= 2 ? func + 2 : NULL;
+  if ((to == NULL || val_isnil(to)) && pat && val_isnum(pat)) to = pat;   /* a timeout alone */
+  return to == NULL || val_isnil(to) || (val_isnum(to) && !(val_numval(to) < 0));
+}
+
+/* the shared closure of the receive primitive (loaded: it was called) */
+static LClosure *recv_closure(VM *vm) {
+  for (int j = 0; j < 8; j++)
+    if (vm->primcl[j] && vm->primcl[j]->p->recvprim) return vm->primcl[j];
+  lu_assert(0);
+  return NULL;
 }
 
 int vm_execute(lu_State *L) {
@@ -546,12 +588,19 @@ do_call:
       case T_LCL: goto call_lua;
       case T_LCF: cf = val_lcf(func); goto call_c;
       case T_CCL: cf = val_ccl(func)->f; goto call_c;
+      case T_LUD:
+        /* a CALL of process.receive that blocked or was preempted runs
+         * again (recv_inline below) */
+        if (val_lud(func) == (void *)&recv_marker && recv_waiting(L, func)) goto recv_goon;
+        func = tryfuncTM(L, func);
+        break;
       default: func = tryfuncTM(L, func); break;
     }
   }
 
 call_lua: {
     Proto *np = val_lcl(func)->p;
+    if (lu_unlikely(np->recvprim) && recv_inlinable(L, func, callflags)) goto recv_inline;
     int fsize = np->maxstacksize;
     int nargs = (int)(L->top - func) - 1;
     func = ensurestack(L, fsize, func);
@@ -566,7 +615,7 @@ call_lua: {
     if (lu_unlikely(callflags & CIST_HOOKED)) L->allowhook = 0;
     else if (lu_unlikely(L->hookmask) && L->allowhook) {
       L->hookcall = 1;
-      L->oldpc = 0;
+      L->hook->oldpc = 0;
     }
     if (lu_unlikely(--P->reds <= 0)) return LU_PREEMPT;
     goto loadframe;
@@ -596,7 +645,7 @@ call_c: {
     ci->callstatus = (uint16_t)(CIST_C | callflags);
     ci->top = L->top + LU_MINSTACK;
     ci->u.c.k = NULL;
-    ci->u.c.oldtop = NULL;
+    ci->oldtop = 0;
     L->ci = ci;
     P->reds--;
     if (lu_unlikely(callflags & CIST_HOOKED)) L->allowhook = 0;
@@ -611,13 +660,83 @@ call_c: {
     goto c_result;
   }
 
+recv_inline: {
+    /* process.receive(pattern, timeout) called by the CALL of the Lua
+     * frame L->ci: RECV's work is done here, on the CALL's own slots
+     * (func, then the arguments: RECV's layout, R[A] nil = a new receive),
+     * with no frame of its own.  A process waiting in receive then has no
+     * frame for it and needs four stack slots above its function's
+     * registers, not the primitive's frame (docs/internals.md, "memory of a
+     * process").  Blocked or preempted, the CALL runs again when the
+     * process does, with recv_marker in R[A]: recv_goon. */
+    int nargs = (int)(L->top - func) - 1;
+    if (lu_unlikely(L->stack_last - func < 4)) {
+      ptrdiff_t fo = savestack(L, func);
+      stack_grow(L, 4);
+      func = restorestack(L, fo);
+    }
+    for (int j = nargs + 1; j <= 3; j++) val_setnil(func + j);
+    val_setnil(func);
+    P->reds--;
+    goto recv_run;
+  recv_goon:
+    val_settrue(func);        /* RECV's "goes on from the save pointer" */
+  recv_run:
+    L->top = func + 4;        /* the pattern and the timeout stay marked while it waits */
+    int r = mbox_recv(L, func);
+    ci = L->ci;
+    if (r == 0 && (func + 1)->tt != T_TRUE) {
+      /* a message (or nil: timed out), as a call of receive returns it */
+      int wanted = nres == LU_MULTRET ? 1 : nres;
+      for (int j = 1; j < wanted; j++) val_setnil(func + j);
+      L->top = func + wanted;
+      goto returned;
+    }
+    if (r == 0) {
+      /* a candidate for the Lua matcher (a pattern with functions): the
+       * primitive goes on in a frame of its own, at its RECV, which finds
+       * the same candidate at the save pointer again */
+      LClosure *rc = recv_closure(P->vm);
+      Proto *rp = rc->p;
+      int rpc = 0;
+      while (GET_OP(rp->code[rpc]) != OP_RECV) rpc++;
+      int a = GET_A(rp->code[rpc]);
+      Value pat, to;
+      val_copy(&pat, func + 2);
+      val_copy(&to, func + 3);
+      L->top = func + 4;
+      func = ensurestack(L, rp->maxstacksize, func);
+      val_setlcl(func, rc);
+      Value *b = func + 1;
+      for (int j = 0; j < rp->maxstacksize; j++) val_setnil(b + j);
+      val_copy(b, &pat);
+      val_copy(b + 1, &to);
+      val_settrue(b + a);
+      val_copy(b + a + 2, &pat);
+      val_copy(b + a + 3, &to);
+      ci = L->ci->next ? L->ci->next : ci_extend(L);
+      ci->func = func;
+      ci->nresults = (int16_t)nres;
+      ci->callstatus = 0;
+      ci->top = b + rp->maxstacksize;
+      ci->u.l.savedpc = rp->code + rpc;
+      L->ci = ci;
+      L->top = ci->top;
+      goto loadframe;
+    }
+    /* preempted in a long queue, or blocked: the CALL runs again */
+    val_setlud(func, (void *)&recv_marker);
+    ci->u.l.savedpc--;
+    return r == -1 ? LU_PREEMPT : LU_BLOCKED;
+  }
+
 chook:
   /* call the hook for the C frame ci: the frame's values stay below; the
    * Lua frame it returns to later checks its next instruction's hooks in
    * full (no stage left over from an earlier hook) */
   L->hookresume = 0;
   if (L->stack_last - L->top < 4) { stack_grow(L, 4); }
-  val_copy(L->top, &L->hookf);
+  val_copy(L->top, &L->hook->f);
   val_setstr(L->top + 1, str_newz(P, hookev));
   val_setnil(L->top + 2);
   L->top += 3;
@@ -856,7 +975,7 @@ hookcheck:
     hookline = -1;
     if (stage <= 0 && L->hookcall) {
       L->hookcall = 0;
-      L->oldpc = npc;
+      L->hook->oldpc = npc;
       if (L->hookmask & HOOK_CALL) {
         hookev = (ci->callstatus & CIST_TAIL) ? "tail call" : "call";
         SETTRANSFER(ci, 1, hp->numparams);
@@ -864,22 +983,22 @@ hookcheck:
         goto callhook;
       }
     }
-    if (stage <= 1 && (L->hookmask & HOOK_COUNT) && L->basehookcount > 0 &&
-        --L->hookcount <= 0) {
-      L->hookcount = L->basehookcount;
+    if (stage <= 1 && (L->hookmask & HOOK_COUNT) && L->hook->basecount > 0 &&
+        --L->hook->count <= 0) {
+      L->hook->count = L->hook->basecount;
       hookev = "count";
       L->hookresume = 2;
       goto callhook;
     }
     if (stage <= 2 && (L->hookmask & HOOK_LINE)) {
       int line = dbg_line(hp, npc);
-      bool newline = npc == 0 || npc <= L->oldpc || line != dbg_line(hp, L->oldpc);
-      L->oldpc = npc;
+      bool newline = npc == 0 || npc <= L->hook->oldpc || line != dbg_line(hp, L->hook->oldpc);
+      L->hook->oldpc = npc;
       if (hp->is_vararg && npc == 0) {
         /* VARARGPREP: no event, and (as lua5.4) the next instruction is
          * seen as a new line */
         newline = false;
-        L->oldpc = 1;
+        L->hook->oldpc = 1;
       }
       if (newline && line >= 0) {
         hookev = "line";
@@ -897,7 +1016,7 @@ callhook:
   if (L->top < ci->top) { ci->u.l.pendingret = (int32_t)(L->top - base); L->top = ci->top; }
   else ci->u.l.pendingret = (int32_t)(L->top - base);
   if (L->stack_last - L->top < 4) { stack_grow(L, 4); RELOADBASE(); }
-  val_copy(L->top, &L->hookf);
+  val_copy(L->top, &L->hook->f);
   val_setstr(L->top + 1, str_newz(P, hookev));
   if (hookline >= 0) val_setint(L->top + 2, hookline); else val_setnil(L->top + 2);
   L->top += 3;
@@ -1380,7 +1499,7 @@ dispatch_nohook:
       ci->u.l.savedpc = np->code;
       ci->callstatus |= CIST_TAIL;
       for (; nargs < np->numparams; nargs++) val_setnil(L->top++);
-      if (lu_unlikely(L->hookmask) && L->allowhook) { L->hookcall = 1; L->oldpc = 0; }
+      if (lu_unlikely(L->hookmask) && L->allowhook) { L->hookcall = 1; L->hook->oldpc = 0; }
       if (lu_unlikely(--P->reds <= 0)) return LU_PREEMPT;
       goto loadframe;
     }
@@ -1438,7 +1557,7 @@ dispatch_nohook:
     ci->u.l.pendingret = (int32_t)(L->top - base);
     L->top = (ra + nret > ci->top) ? ra + nret : ci->top;
     if (L->stack_last - L->top < 4) { stack_grow(L, 4); RELOADBASE(); }
-    val_copy(L->top, &L->hookf);
+    val_copy(L->top, &L->hook->f);
     val_setstr(L->top + 1, str_newz(P, "return"));
     val_setnil(L->top + 2);
     L->top += 3;

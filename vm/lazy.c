@@ -93,7 +93,7 @@ Value *proc_registry(Proc *P) {
     Table *reg = tab_new(P);
     val_settable(&x->registry, reg);
     Value v;
-    val_setthread(&v, P->mainthread);
+    val_setthread(&v, proc_mainthread(P));
     tab_setint(P->L, reg, 1, &v);
     val_settable(&v, proc_globals(P));
     tab_setint(P->L, reg, 2, &v);
@@ -105,25 +105,39 @@ Value *proc_registry(Proc *P) {
 
 int lazy_whichlib(Proc *P, const Table *t) {
   if (t == P->globals) return LIB_G;
-  for (int i = 1; i < P->nlibinst; i++)
-    if (P->libinst[i] == t) return i;
+  if (t == proc_procinst(P)) return LIB_PROCESS;
+  if (P->ex == NULL) return -1;
+  for (int i = 1; i < P->ex->nlibinst; i++)
+    if (P->ex->libinst[i] == t) return i;
   return -1;
 }
 
-/* instances live in a small array, grown to the highest library used */
+/* instances live in a small array, grown to the highest library used;
+ * the process library's, which nearly every process has, in its block
+ * (ProcBlock); the array is in ProcExtra */
 Table *lazy_libinst(lu_State *L, int i) {
   Proc *P = L->P;
   if (i == LIB_G) return proc_globals(P);
-  if (i >= P->nlibinst) {
-    int n = i + 1;
-    P->libinst = mem_realloc(P, P->libinst, (size_t)P->nlibinst * sizeof(Table *), (size_t)n * sizeof(Table *));
-    for (int j = P->nlibinst; j < n; j++) P->libinst[j] = NULL;
-    P->nlibinst = n;
+  if (i == LIB_PROCESS) {
+    Table *t = proc_procinst(P);
+    if (t == NULL) {
+      t = &proc_block(P)->procinst;
+      tab_initinblock(P, t, &proc_block(P)->procnode);
+      t->marked |= GC_LAZY;
+    }
+    return t;
   }
-  if (P->libinst[i] == NULL) {
+  ProcExtra *x = proc_extra(P);
+  if (i >= x->nlibinst) {
+    int n = i + 1;
+    x->libinst = mem_realloc(P, x->libinst, (size_t)x->nlibinst * sizeof(Table *), (size_t)n * sizeof(Table *));
+    for (int j = x->nlibinst; j < n; j++) x->libinst[j] = NULL;
+    x->nlibinst = n;
+  }
+  if (x->libinst[i] == NULL) {
     Table *t = tab_new(P);
     t->marked |= GC_LAZY;
-    P->libinst[i] = t;
+    x->libinst[i] = t;
     if (i == LIB_BIGINT) {
       /* bigint(x): callable from the start, before it is filled */
       Table *mt = tab_new(P);
@@ -133,7 +147,7 @@ Table *lazy_libinst(lu_State *L, int i) {
       tab_setstr(L, mt, P->vm->tmname[TM_CALL], &f);
     }
   }
-  return P->libinst[i];
+  return x->libinst[i];
 }
 
 static int libindex(const char *name) {
@@ -443,7 +457,7 @@ const Value *lazy_miss(lu_State *L, Table *t, const Value *key) {
   const char *name = str_data(val_str(key));
   if (t == P->globals) return globals_entry(L, t, name);
   if (t == proc_loadedp(P)) return loaded_entry(L, t, name);
-  if (P->nlibinst > LIB_PROCESS && t == P->libinst[LIB_PROCESS]) return process_entry(L, t, name);
+  if (t == proc_procinst(P)) return process_entry(L, t, name);
   {
     /* a library of C functions: just the one asked for (math.floor costs a
      * process one table entry, not the whole library) */

@@ -11,7 +11,8 @@
  *   - traversal (next) and any write of nil materialise the table fully
  *     first (so a deleted name never comes back);
  *   - other writes go straight in (a user value shadows the library one).
- * Each library instance is created once per process (P->libinst), so _G.string,
+ * Each library instance is created once per process (ProcExtra.libinst, the
+ * process library's in the ProcBlock), so _G.string,
  * package.loaded.string and the __index of the string metatable are the same
  * table, and the message copier can map them to the receiver's instances.
  */

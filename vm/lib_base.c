@@ -562,6 +562,7 @@ static int collect_k(lu_State *L, int status, intptr_t ctx) {
 
 /* lua5.4 keeps these parameters in a byte, as a quarter of the value */
 static uint16_t gcparam(lu_Int v) { return (uint16_t)((uint8_t)(v / 4) * 4); }
+static uint8_t gcparam4(lu_Int v) { return (uint8_t)(v / 4); }   /* as lua5.4 keeps it */
 
 static int b_collectgarbage(lu_State *L) {
   static const char *const opts[] = { "stop", "restart", "collect", "count", "step",
@@ -598,20 +599,20 @@ static int b_collectgarbage(lu_State *L) {
       return 1;
     }
     case 5: {
-      lu_pushinteger(L, P->gcpause);
-      P->gcpause = gcparam(a2);
+      lu_pushinteger(L, P->gcpause4 * 4);
+      P->gcpause4 = gcparam4(a2);
       return 1;
     }
     case 6:
-      lu_pushinteger(L, P->gcstepmul);
-      P->gcstepmul = gcparam(a2);
+      lu_pushinteger(L, P->ex && P->ex->gcstepmul ? P->ex->gcstepmul : 100);
+      proc_extra(P)->gcstepmul = gcparam(a2);
       return 1;
     case 7: lu_pushboolean(L, !P->gcstopped); return 1;
     case 8: case 9:
       lu_pushstring(L, P->gcgen ? "generational" : "incremental");
       if (o == 9) {
-        if (a2 != 0) P->gcpause = gcparam(a2);
-        if (a3 != 0) P->gcstepmul = gcparam(a3);
+        if (a2 != 0) P->gcpause4 = gcparam4(a2);
+        if (a3 != 0) proc_extra(P)->gcstepmul = gcparam(a3);
       }
       P->gcgen = (o == 8);
       return 1;
@@ -764,6 +765,7 @@ bool lib_prim(lu_State *L, const char *name, Value *out) {
     }
     Proto *fp = p->p[0];
     fp->sizeupvalues = 0;        /* its unused _ENV: the closure has none */
+    fp->recvprim = strcmp(name, "receive") == 0;   /* interp.c: the inline receive */
     LClosure *cl = malloc(sizeof(LClosure));
     if (cl == NULL) { proto_decref(p); mem_error(P); }
     cl->next = NULL;

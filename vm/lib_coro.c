@@ -150,14 +150,14 @@ static int co_status(lu_State *L) {
 
 static int co_running(lu_State *L) {
   lu_pushthread(L);
-  lu_pushboolean(L, L == L->P->mainthread);
+  lu_pushboolean(L, L == proc_mainthread(L->P));
   return 2;
 }
 
 static int co_isyieldable(lu_State *L) {
   lu_State *co = lu_isnone(L, 1) ? L : getco(L);
   /* as lua5.4: any thread but the main one (dead or suspended too) */
-  lu_pushboolean(L, co == L ? canyield(L) : co != L->P->mainthread);
+  lu_pushboolean(L, co == L ? canyield(L) : co != proc_mainthread(L->P));
   return 1;
 }
 

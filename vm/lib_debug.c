@@ -6,6 +6,7 @@
 #include "debug.h"
 #include "do.h"
 #include "func.h"
+#include "gc.h"
 #include "str.h"
 #include "table.h"
 #include "tm.h"
@@ -37,7 +38,7 @@ static void setfield_b(lu_State *L, const char *k, int v) { lu_pushboolean(L, v)
 static int host_call(lu_State *L) { (void)L; return 0; }
 
 static bool ishostlevel(lu_State *L1, lu_Int level) {
-  if (L1 != L1->P->mainthread) return false;
+  if (L1 != proc_mainthread(L1->P)) return false;
   lu_Int n = 0;
   for (CallInfo *ci = dbg_getlevel(L1, 0); ci; ci = dbg_nextlevel(L1, ci)) n++;
   return level == n;
@@ -92,8 +93,9 @@ static int db_getinfo(lu_State *L) {
   }
   if (strchr(options, 'r')) {
     bool tran = ci != NULL && (ci->callstatus & CIST_TRAN);
-    setfield_i(L, "ftransfer", tran ? L1->ftransfer : 0);
-    setfield_i(L, "ntransfer", tran ? L1->ntransfer : 0);
+    tran = tran && L1->hook != NULL;
+    setfield_i(L, "ftransfer", tran ? L1->hook->ftransfer : 0);
+    setfield_i(L, "ntransfer", tran ? L1->hook->ntransfer : 0);
   }
   if (strchr(options, 't')) setfield_b(L, "istailcall", ci ? dbg_istailcall(ci) : 0);
   if (strchr(options, 'L')) {
@@ -336,14 +338,22 @@ static int db_sethook(lu_State *L) {
     if (count > 0) mask |= HOOK_COUNT;
   }
   if (mask == 0) {
-    val_setnil(&L1->hookf);
     L1->hookmask = 0;
-    L1->basehookcount = L1->hookcount = 0;
+    if (L1->hook) {
+      val_setnil(&L1->hook->f);
+      L1->hook->basecount = L1->hook->count = 0;
+    }
     return 0;
   }
-  val_copy(&L1->hookf, lu_index2value(L, arg + 1));
+  if (L1->hook == NULL) {
+    ThreadHook *h = mem_alloc(L1->P, sizeof(ThreadHook));
+    memset(h, 0, sizeof *h);
+    val_setnil(&h->f);
+    L1->hook = h;
+  }
+  val_copy(&L1->hook->f, lu_index2value(L, arg + 1));
   L1->hookmask = (uint8_t)mask;
-  L1->basehookcount = L1->hookcount = count;
+  L1->hook->basecount = L1->hook->count = count;
   L1->hookcall = 0;
   L1->hookskip = 0;
   return 0;
@@ -359,9 +369,9 @@ static int db_gethook(lu_State *L) {
   if (L1->hookmask & HOOK_RET) buf[n++] = 'r';
   if (L1->hookmask & HOOK_LINE) buf[n++] = 'l';
   buf[n] = 0;
-  lu_pushv(L, &L1->hookf);
+  lu_pushv(L, &L1->hook->f);
   lu_pushstring(L, buf);
-  lu_pushinteger(L, L1->basehookcount);
+  lu_pushinteger(L, L1->hook->basecount);
   return 3;
 }
 

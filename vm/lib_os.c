@@ -242,7 +242,7 @@ static int os_exit(lu_State *L) {
     vm->exitclose = true;
     vm->exitpid = P->pid;
     P->trap_exit = 1;               /* exit signals queued earlier do not cut it short */
-    val_setstr(&P->exitreason, str_newz(P, "normal"));
+    val_setstr(proc_setexitreason(P), str_newz(P, "normal"));
     L->exiterr = 0;
     lu_throw(L, LU_EXIT);
   }

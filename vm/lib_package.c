@@ -119,7 +119,7 @@ struct ModCode {
  * modules).  Only a changed path costs the child memory. */
 void lib_package_inherit(Proc *parent, Proc *child) {
   const char *p1 = NULL, *p2 = NULL;
-  Table *pk = parent->nlibinst > LIB_PACKAGE ? parent->libinst[LIB_PACKAGE] : NULL;
+  Table *pk = parent->ex && parent->ex->nlibinst > LIB_PACKAGE ? parent->ex->libinst[LIB_PACKAGE] : NULL;
   if (pk && !tab_islazy(pk)) {
     const Value *v1 = tab_getstr(pk, str_newz(parent, "path"));
     const Value *v2 = tab_getstr(pk, str_newz(parent, "cpath"));

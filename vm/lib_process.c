@@ -195,7 +195,7 @@ static int p_exit(lu_State *L) {
     }
     /* an exit signal to oneself acts at once */
     if (isstr(reason, "kill")) {
-      val_setstr(&P->exitreason, str_newz(P, "killed"));
+      val_setstr(proc_setexitreason(P), str_newz(P, "killed"));
       lu_throw(L, LU_KILL);
     }
     if (P->trap_exit) {
@@ -204,12 +204,12 @@ static int p_exit(lu_State *L) {
       lu_pushboolean(L, 1);
       return 1;
     }
-    val_copy(&P->exitreason, reason);
+    val_copy(proc_setexitreason(P), reason);
     lu_throw(L, LU_KILL);
   }
   lu_checkany(L, 1);
   if (lu_isnil(L, 1)) return lu_argerror(L, 1, "a reason (not nil) expected");
-  val_copy(&P->exitreason, lu_index2value(L, 1));
+  val_copy(proc_setexitreason(P), lu_index2value(L, 1));
   L->exiterr = 0;
   lu_throw(L, LU_EXIT);
 }
@@ -393,7 +393,7 @@ static int p_info(lu_State *L) {
   const char *st = (Q == self) ? "running" : Q->pstate == PS_RUNNABLE ? "runnable" : "waiting";
   lu_pushstring(L, st);
   lu_rawsetfield(L, -2, "status");
-  lu_pushinteger(L, (lu_Int)(Q->reductions + (uint64_t)(Q->budget - Q->reds)));
+  lu_pushinteger(L, (lu_Int)(Q->reductions + (uint64_t)(proc_budget(Q) - Q->reds)));
   lu_rawsetfield(L, -2, "reductions");
   lu_pushinteger(L, (lu_Int)(Q->totalbytes + sizeof(Proc)));
   lu_rawsetfield(L, -2, "memory");

@@ -146,6 +146,8 @@ struct Proto {
   LocVar *locvars;
   String *source;           /* shared string, may be NULL */
   size_t memsize;           /* bytes, for accounting */
+  uint8_t recvprim;         /* the function of process.receive (stdlib/prims): a
+                               CALL of it runs the receive in the caller's frame */
 };
 
 #endif

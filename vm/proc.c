@@ -117,14 +117,12 @@ Proc *proc_create(VM *vm) {
   if (!P) return NULL;
   P->pid = ++vm->next_pid;
   P->pstate = PS_WAITING;
-  P->budget = vm->budget ? vm->budget : LU_REDUCTIONS;
   P->inbox_tail = &P->inbox_head;
   P->mq_tail = &P->mq_head;
   P->save = &P->mq_head;
   P->mark = NULL;
-  val_setnil(&P->exitreason);
   P->maxheap = vm->maxheap_default;
-  lu_openlibs(P->mainthread);
+  lu_openlibs(proc_mainthread(P));
   ptab_insert(vm, P);
   vm->nprocs++;
   return P;
@@ -173,7 +171,7 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
     P->maxheap = proc_heaplimit(vm, o->max_heap_size);
   }
   /* adopt and unpack onto the new process's main thread */
-  lu_State *L1 = P->mainthread;
+  lu_State *L1 = proc_mainthread(P);
   P->L = L1;
   copy_adopt(P, m);
   mem_giveblock(parent, m, sizeof(Msg));   /* for the parent's next spawn or send */
@@ -615,7 +613,7 @@ static inline void mq_append(Proc *P, Msg *m) {
 }
 
 /* Act on the signals in the inbox; adopt messages.  An exit signal that
- * ends the process sets P->exitreason and returns false. */
+ * ends the process sets its exit reason and returns false. */
 bool proc_drain(Proc *P) {
   Msg *m = P->inbox_head;
   P->inbox_head = NULL;
@@ -631,7 +629,7 @@ bool proc_drain(Proc *P) {
         break;
       case SIG_KILL:
         msg_free(m);
-        val_setstr(&P->exitreason, str_newz(P, "killed"));
+        val_setstr(proc_setexitreason(P), str_newz(P, "killed"));
         P->killed = 1;
         alive = false;
         break;
@@ -656,7 +654,7 @@ bool proc_drain(Proc *P) {
           m->kind = MSG_DATA;
           mq_append(P, m);
         } else if (!normal || fromself) {
-          val_copy(&P->exitreason, &reason);
+          val_copy(proc_setexitreason(P), &reason);
           free(m);
           alive = false;
         } else {
@@ -822,7 +820,7 @@ static void sendable_reason(Proc *P, lu_State *L, Value *r) {
 void proc_finish(Proc *P, const Value *reason) {
   VM *vm = P->vm;
   P->pstate = PS_EXITING;
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   P->L = L;
   /* a clean thread for building the messages below */
   L->ci = &L->base_ci;

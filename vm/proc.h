@@ -152,7 +152,7 @@ void proc_sendsignal(VM *vm, uint64_t from, uint64_t to, int kind, Msg *m);
 void proc_exitsignal(lu_State *L, uint64_t to, const Value *reason);
 
 /* drain the inbox: adopt messages, act on signals; returns false when the
- * process must die (P->exitreason then says why) */
+ * process must die (proc_exitreason(P) then says why) */
 bool proc_drain(Proc *P);
 
 void proc_link(lu_State *L, uint64_t pid);

@@ -449,8 +449,8 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
 bool sched_startfinalizers(VM *vm, Proc *P, const Value *reason) {
   if (P->killed || P->finalizing || (proc_finobj(P) == NULL && proc_tobefnz(P) == NULL)) return false;
   P->finalizing = 1;
-  val_copy(&P->exitreason, reason);
-  lu_State *L = P->mainthread;
+  val_copy(proc_setexitreason(P), reason);
+  lu_State *L = proc_mainthread(P);
   P->L = L;
   upval_close(L, L->stack);
   L->ci = &L->base_ci;
@@ -526,11 +526,11 @@ static void trim_idle(VM *vm, bool all) {
 static bool runslice(VM *vm, Proc *P, int *mainstatus) {
   vm->current = P;
   P->pstate = PS_RUNNING;
-  P->reds = P->budget;
+  P->reds = proc_budget(P);
   bool ismain = (P == vm->mainproc);
   if (P->inbox_head && !proc_drain(P)) {
     Value r;
-    val_copy(&r, &P->exitreason);
+    val_copy(&r, proc_exitreason(P));
     if (ismain) *mainstatus = 1;
     proc_finish(P, &r);
     vm->current = NULL;
@@ -544,8 +544,8 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
   vm->current = NULL;
   /* the slice's reductions go to the total (process.info reads
    * reductions + budget - reds) */
-  P->reductions += (uint64_t)((int64_t)P->budget - P->reds);
-  P->reds = P->budget;
+  P->reductions += (uint64_t)((int64_t)proc_budget(P) - P->reds);
+  P->reds = proc_budget(P);
   switch (st) {
     case LU_PREEMPT:
       P->pstate = PS_WAITING;
@@ -560,7 +560,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
     case LU_OK: {
       if (P->finalizing) {
         Value r;
-        val_copy(&r, &P->exitreason);
+        val_copy(&r, proc_exitreason(P));
         proc_finish(P, &r);
         return true;
       }
@@ -579,7 +579,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
     }
     case LU_EXIT: {
       Value r;
-      val_copy(&r, &P->exitreason);
+      val_copy(&r, proc_exitreason(P));
       /* the main process's exit status: 0 for "normal", 1 for any other reason */
       if (ismain) *mainstatus = !(val_isstr(&r) && strcmp(str_data(val_str(&r)), "normal") == 0);
       /* (os.exit(code, true) runs the finalizers of the main process too) */
@@ -592,7 +592,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
     }
     case LU_KILL: {
       Value r;
-      val_copy(&r, &P->exitreason);
+      val_copy(&r, proc_exitreason(P));
       if (val_isstr(&r) && strcmp(str_data(val_str(&r)), "max_heap_size") == 0)
         proc_report(P, P->L, &r, st);
       if (ismain) *mainstatus = 1;
@@ -618,7 +618,7 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
       proc_report(P, L, &r, st);
       if (P->finalizing) {                /* an error in the last finalizers */
         Value rr;
-        val_copy(&rr, &P->exitreason);
+        val_copy(&rr, proc_exitreason(P));
         proc_finish(P, &rr);
         return true;
       }

@@ -13,9 +13,13 @@
 #include "bigint.h"
 
 /* A new thread's stack: small, because most processes and coroutines stay
- * small (a process waiting in receive uses 15 slots: its function's frame and the receive primitive's, which RECV reads above its registers); it grows
- * on demand (calls check their frame size, C functions get LU_MINSTACK). */
-#define BASIC_STACK_SIZE  15
+ * small.  A process waiting in receive uses the slot of the entry frame,
+ * its function, the function's registers and the four slots of the
+ * receive, which runs in the caller's frame (interp.c, recv_inline): 6
+ * slots when the function has up to 2 registers, as
+ * P.spawn(function() P.receive("die") end).  It grows on demand (calls
+ * check their frame size, C functions get LU_MINSTACK). */
+#define BASIC_STACK_SIZE  PROC_STACK0
 
 VM *vm_new(void) {
   VM *vm = calloc(1, sizeof(VM));
@@ -53,18 +57,7 @@ void vm_free(VM *vm) {
   free(vm);
 }
 
-/* A new process is one malloc'd block: the Proc, its main thread, the
- * thread's first stack and its first CallInfos (an idle process waiting in
- * receive has two frames: the spawned function's and receive's).  A stack
- * that grows moves out of the block; the CallInfos in it stay linked, first
- * after base_ci, for good. */
-#define BLOCK_NCI  2
-typedef struct ProcBlock {
-  Proc P;
-  lu_State L;
-  CallInfo ci[BLOCK_NCI];
-  Value stack[BASIC_STACK_SIZE + LU_EXTRA_STACK];
-} ProcBlock;
+#define BLOCK_NCI  1
 
 static inline bool ci_inblock(lu_State *L, CallInfo *ci) {
   if (!(L->inblock & TH_CI)) return false;
@@ -82,7 +75,7 @@ static void stack_init(Proc *P, lu_State *L1, Value *stack) {
   ci->callstatus = CIST_C;
   ci->func = L1->top;
   ci->u.c.k = NULL;
-  ci->u.c.oldtop = NULL;      /* rebased by stack_realloc: never garbage */
+  ci->oldtop = 0;
   ci->nresults = 0;
   val_setnil(L1->top);    /* 'function' entry for this ci */
   L1->top++;
@@ -109,14 +102,11 @@ static void thread_initfields(Proc *P, lu_State *L1) {
   L1->closing = 0;
   L1->nny = 0;
   L1->exiterr = 0;
-  val_setnil(&L1->hookf);
+  L1->hook = NULL;
   L1->hookmask = 0;
   L1->allowhook = 1;
   L1->hookskip = 0;
   L1->hookcall = 0;
-  L1->hookcount = L1->basehookcount = 0;
-  L1->oldpc = 0;
-  L1->ftransfer = L1->ntransfer = 0;
   L1->nargs_resume = 0;
   L1->entry = ENTRY_RESUME;
   L1->entry_nres = 0;
@@ -153,6 +143,7 @@ void thread_free(Proc *P, lu_State *L1) {
     else mem_freevec(P, L1->stack, stack_size(L1) + LU_EXTRA_STACK, Value);
   }
   if (L1->tbc) mem_freevec(P, L1->tbc, L1->tbccap, ptrdiff_t);
+  if (L1->hook) mem_free(P, L1->hook, sizeof(ThreadHook));
   if (L1->inblock & TH_SELF) P->totalbytes -= sizeof(lu_State);   /* freed with its Proc */
   else mem_free(P, L1, sizeof(lu_State));
 }
@@ -203,8 +194,6 @@ void stack_move(lu_State *L, Value *newstack, int newsize) {
   for (CallInfo *ci = L->ci; ci; ci = ci->previous) {
     ci->top = newstack + (ci->top - oldstack);
     ci->func = newstack + (ci->func - oldstack);
-    if (!ci_isLua(ci) && ci->u.c.oldtop)
-      ci->u.c.oldtop = newstack + (ci->u.c.oldtop - oldstack);
   }
   if (L->inblock & TH_STACK) {
     /* the first stack, in the process's block: left there unused */
@@ -257,6 +246,7 @@ ProcExtra *proc_extra(Proc *P) {
     ProcExtra *x = calloc(1, sizeof(ProcExtra));
     if (x == NULL) abort();
     val_setnil(&x->registry);
+    val_setnil(&x->exitreason);
     P->ex = x;
   }
   return P->ex;
@@ -322,18 +312,15 @@ Proc *proc_new(VM *vm) {
   } else if ((B = calloc(1, sizeof(ProcBlock))) == NULL) return NULL;
   Proc *P = &B->P;
   P->vm = vm;
-  P->gcpause = 200;
-  P->gcstepmul = 100;
+  P->gcpause4 = 200 / 4;
   P->gcgen = 1;
   P->gcthreshold = GC_MINTHRESHOLD;
-  P->budget = LU_REDUCTIONS;
-  P->reds = LU_REDUCTIONS;
+  P->reds = proc_budget(P);
   P->warn_on = 0;
   /* an empty mailbox (proc.h) */
   P->inbox_tail = &P->inbox_head;
   P->mq_tail = &P->mq_head;
   P->save = &P->mq_head;
-  val_setnil(&P->exitreason);
   /* the intern table needs P->L for error reporting: allocate with plain
    * accounting (cannot fail usefully this early) */
   P->strt_size = 0;               /* allocated with the first process string */
@@ -344,10 +331,9 @@ Proc *proc_new(VM *vm) {
   L->tt = T_THREAD;
   L->marked = 0;
   L->next = NULL;
-  P->totalbytes += sizeof(lu_State) + sizeof B->ci + sizeof B->stack;
+  P->totalbytes += sizeof(lu_State) + sizeof B->ci + sizeof B->stack;   /* (procinst: when made) */
   thread_initfields(P, L);
   L->inblock = TH_SELF | TH_STACK | TH_CI;
-  P->mainthread = L;
   L->costatus = CO_RUNNING;
   /* lua.c runs a script's main chunk 3 C calls deep (its lua_pcall, pmain,
    * the chunk's lua_pcall): counted the same way, coroutines nested from
@@ -381,7 +367,7 @@ void proc_free(Proc *P) {
   P->pstate = PS_FREEING;
   gc_freeall(P);
   if (P->strt) mem_freevec(P, P->strt, P->strt_size, String *);
-  if (P->libinst) mem_freevec(P, P->libinst, P->nlibinst, Table *);
+  if (P->ex && P->ex->libinst) mem_freevec(P, P->ex->libinst, P->ex->nlibinst, Table *);
   mem_releasefree(P);
   if (P->ex) {
     free(P->ex->mt);

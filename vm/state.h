@@ -32,6 +32,7 @@
 #include "tm.h"
 
 /* ------------------------------------------------------------- call frames */
+/* 56 bytes: a malloc'd one takes a 64-byte chunk */
 typedef struct CallInfo CallInfo;
 struct CallInfo {
   Value *func;                /* function slot; arguments follow */
@@ -46,9 +47,10 @@ struct CallInfo {
     struct {                  /* C functions */
       lu_KFunction k;         /* continuation, or NULL */
       intptr_t ctx;
-      Value *oldtop;          /* pcall: where results go */
     } c;
   } u;
+  int32_t oldtop;             /* C functions, pcall: where results go (a stack
+                                 index: nothing to rebase when the stack moves) */
   int16_t nresults;           /* expected results, LU_MULTRET = all */
   uint16_t callstatus;
 };
@@ -95,14 +97,11 @@ struct lu_State {
                                  os.exit(c, true): the next ones get it (errval) */
   int nyield;                 /* values passed by the pending yield */
   int nci;                    /* number of CallInfos allocated */
-  int nCcalls;                /* depth in the resume chain (main thread 3) */
   int nargs_resume;           /* coroutine: values passed by resume/yield */
-  int kstatus;                /* status passed to a C continuation */
-  int closestatus;            /* error being unwound while __close runs */
   int ntbc, tbccap;
-  int hookcount, basehookcount;
-  int oldpc;                  /* last pc seen by the line hook in this frame */
-  int ftransfer, ntransfer;   /* values a call/return hook sees (debug.getinfo 'r') */
+  int16_t nCcalls;            /* depth in the resume chain (main thread 3; < LU_MAXCCALLS) */
+  uint8_t kstatus;            /* status passed to a C continuation */
+  uint8_t closestatus;        /* error being unwound while __close runs */
   Proc *P;
   Value *top;                 /* first free slot */
   CallInfo *ci;               /* current frame */
@@ -114,10 +113,19 @@ struct lu_State {
   lu_State *co_target;        /* coroutine being resumed by this thread's C frame */
   ptrdiff_t entry_func;       /* stack offset of the function to call */
   ptrdiff_t *tbc;             /* stack offsets of to-be-closed variables, in order */
+  struct ThreadHook *hook;    /* debug.sethook's state, made by its first hook (or NULL) */
   CallInfo base_ci;           /* frame of the thread's entry */
   Value errval;               /* error object while unwinding */
-  Value hookf;                /* the hook function, or nil */
 };
+
+/* the debug hook of a thread (debug.sethook), made with its first hook and
+ * kept until the thread goes: every thread has a hookmask, few a hook */
+typedef struct ThreadHook {
+  Value f;                    /* the hook function, or nil */
+  int count, basecount;
+  int oldpc;                  /* last pc seen by the line hook in this frame */
+  int ftransfer, ntransfer;   /* values a call/return hook sees (debug.getinfo 'r') */
+} ThreadHook;
 
 /* the main thread of a process is allocated with it, in one block
  * (state.c): these parts are not freed on their own */
@@ -261,6 +269,11 @@ typedef struct ProcExtra {
   lu_State *scratch;          /* thread for running library openers (lazy.c) */
   size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
                                  memory"): simulated out-of-memory for tests */
+  Value exitreason;           /* set when an exit signal or kill ends it */
+  uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing; 0: 100) */
+  Table **libinst;            /* library instances but the process library's
+                                 (ProcBlock), by LIB_ index (lazy.h), or NULL */
+  int nlibinst;               /* length of libinst (at most LIB_MAX) */
 } ProcExtra;
 
 struct Proc {
@@ -273,7 +286,8 @@ struct Proc {
   uint8_t inrunq;
   uint8_t killed;             /* ends without running Lua code */
   uint8_t interrupt;          /* its next slice starts by raising "interrupted!" (the shell's Ctrl-C) */
-  uint8_t nlibinst;           /* length of libinst (at most LIB_MAX) */
+  uint8_t gcpause4;           /* the pause (percent, like Lua's) / 4, as lua5.4 keeps
+                                 it (pacing uses at least 100) */
   uint8_t finrunning : 1;     /* finalizers are being called */
   uint8_t finalizing : 1;     /* the process ended; its last finalizers run */
   uint8_t gcgen : 1;          /* collectgarbage's mode: "generational" (as lua.c
@@ -283,10 +297,7 @@ struct Proc {
   uint8_t scratchbusy : 1;
   uint8_t memlimited : 1;     /* ex->memlimit is set (mem_setlimit) */
   uint8_t trimq : 1;          /* in vm->trimq (sched.c) */
-  uint16_t gcpause;           /* percent, like Lua's (pacing uses at least 100) */
-  uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing) */
-  int32_t reds;               /* reductions left in the slice */
-  int32_t budget;             /* reductions per slice */
+  int32_t reds;               /* reductions left in the slice (of proc_budget) */
   int mq_len;
   uint32_t naliases;          /* active aliases in vm->aliases */
   uint32_t strt_size, strt_nuse;   /* interned short strings (strt) */
@@ -302,10 +313,8 @@ struct Proc {
   struct ProcRel *rel;
   struct Timer *timer;        /* receive timeout / sleep */
   struct ProcExtra *ex;       /* what most processes never use, or NULL: proc_extra() */
-  Value exitreason;           /* set when an exit signal or kill ends it */
   /* heap */
   GCObj *allgc;               /* every collectable object of this process */
-  GCWork *gw;                 /* the running collection's work lists, or NULL */
   size_t totalbytes;          /* bytes allocated, off-heap bytes included */
   size_t gcthreshold;         /* collect when totalbytes passes this */
   size_t maxheap;             /* 0 = unlimited; past it the process is killed */
@@ -315,12 +324,33 @@ struct Proc {
   /* the Lua universe */
   Table *globals;             /* NULL until first used: proc_globals() */
   Table *strmt;               /* metatable of strings */
-  Table **libinst;            /* library instances, by LIB_ index (lazy.h) */
-  lu_State *mainthread;
   lu_State *L;                /* running thread */
   lu_Jmp *errorjmp;
   uint64_t reductions;        /* total reductions */
 };
+
+/* A new process is one malloc'd block (proc_new): the Proc, its main
+ * thread, the thread's first CallInfo (the spawned function's frame) and
+ * first stack, and room for the process library's instance with a one-node
+ * hash part, which nearly every process makes (lazy.c).  A stack that grows
+ * moves out of the block; the CallInfo in it stays linked, first after
+ * base_ci, for good; a hash part that grows leaves the block's node unused.
+ * Nothing in it is freed alone.  See docs/internals.md, "memory of a
+ * process". */
+#define PROC_STACK0  6        /* usable slots of the first stack: state.c */
+typedef struct ProcBlock {
+  Proc P;
+  lu_State L;
+  CallInfo ci[1];
+  Table procinst;             /* made when tt is T_TABLE (calloc'd: nil) */
+  Node procnode;
+  Value stack[PROC_STACK0 + LU_EXTRA_STACK];
+} ProcBlock;
+#define proc_block(P)       ((ProcBlock *)(P))
+/* the process's main thread */
+#define proc_mainthread(P)  (&proc_block(P)->L)
+/* the process library's instance, or NULL if not made yet (lazy.c) */
+#define proc_procinst(P)    (proc_block(P)->procinst.tt == T_TABLE ? &proc_block(P)->procinst : NULL)
 
 /* metatable of the basic type t (strings: P->strmt) */
 #define proc_typemt(P, t)  ((t) == LU_TSTRING ? (P)->strmt : (P)->ex && (P)->ex->mt ? (P)->ex->mt[t] : NULL)
@@ -331,6 +361,11 @@ ProcExtra *proc_extra(Proc *P);
 #define proc_finobj(P)    ((P)->ex ? (P)->ex->finobj : NULL)
 #define proc_tobefnz(P)   ((P)->ex ? (P)->ex->tobefnz : NULL)
 #define proc_loadedp(P)   ((P)->ex ? (P)->ex->loaded : NULL)      /* NULL: not made yet */
+/* reductions per slice: the VM's (LUREL_REDUCTIONS), the same for every process */
+#define proc_budget(P)    ((P)->vm->budget ? (P)->vm->budget : LU_REDUCTIONS)
+/* why the process ends (nil: not set), and the slot to set it */
+#define proc_exitreason(P)    ((const Value *)((P)->ex ? &(P)->ex->exitreason : VAL_ABSENT))
+#define proc_setexitreason(P) (&proc_extra(P)->exitreason)
 /* the process's globals table, made (empty and lazy, lazy.h) on first use */
 Table *proc_globals(Proc *P);
 

@@ -111,13 +111,45 @@ Table *tab_newarray(Proc *P, uint32_t n) {
   return t;
 }
 
+/* The process library's instance lives in its process's block (state.h,
+ * ProcBlock) with a one-node hash part: neither is freed alone. */
+void tab_initinblock(Proc *P, Table *t, Node *n) {
+  t->tt = T_TABLE;
+  t->marked = 0;
+  t->next = P->allgc;
+  P->allgc = (GCObj *)t;
+  t->flags = 0xFF;
+  t->asize = 0;
+  t->alimit = 0;
+  t->array = NULL;
+  n->next = 0;
+  n->ktt = T_NIL;
+  n->tt = T_NIL;
+  t->node = n;
+  t->lsizenode = 0;
+  t->lastfree = n + 1;
+  t->metatable = NULL;
+  t->gclist = NULL;
+  P->totalbytes += sizeof(Table) + sizeof(Node);
+}
+
+static void freenodes(Proc *P, Node *n, uint32_t size) {
+  if (n == &proc_block(P)->procnode) P->totalbytes -= sizeof(Node);
+  else mem_freevec(P, n, size, Node);
+}
+
 size_t tab_memsize(const Table *t) {
   return sizeof(Table) + t->asize * sizeof(Value) +
          (tab_isdummy(t) ? 0 : tab_sizenode(t) * sizeof(Node));
 }
 
 void tab_free(Proc *P, Table *t) {
-  if (!tab_isdummy(t)) mem_freevec(P, t->node, tab_sizenode(t), Node);
+  if (!tab_isdummy(t)) freenodes(P, t->node, tab_sizenode(t));
+  if (t == &proc_block(P)->procinst) {
+    if (t->array) mem_freevec(P, t->array, t->asize, Value);
+    P->totalbytes -= sizeof(Table);
+    return;
+  }
   if (t->marked & GC_INLARR) {
     if (tab_inlarray(t)) {            /* one block, as allocated */
       mem_free(P, t, sizeof(Table) + t->asize * sizeof(Value));
@@ -438,7 +470,7 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
   t->node = newnode; t->lsizenode = newlsize; t->lastfree = newlastfree;
   /* re-insert the old hash part */
   reinsert(L, t, oldnode, oldhsize);
-  if (!olddummy) mem_freevec(P, oldnode, oldhsize, Node);
+  if (!olddummy) freenodes(P, oldnode, oldhsize);
 }
 
 void tab_resizearray(Proc *P, Table *t, uint32_t asize) {

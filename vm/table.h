@@ -75,6 +75,7 @@ lu_Unsigned tab_len(Table *t);
  * into key[0], key[1] and returns 1; returns 0 at the end. */
 int tab_next(lu_State *L, Table *t, Value *key);
 size_t tab_memsize(const Table *t);
+void tab_initinblock(Proc *P, Table *t, Node *n);
 
 /* t->alimit is lua5.4's 'alimit': the array size, or less after '#'
  * found a border below it (tab_len); an integer key above it but inside

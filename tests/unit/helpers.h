@@ -93,7 +93,7 @@ static inline TEnv th_env(int libs) {
   e.vm->compile = compiler_compile;
   e.P = proc_new(e.vm);
   cr_assert_not_null(e.P);
-  e.L = e.P->mainthread;
+  e.L = proc_mainthread(e.P);
   if (libs) {
     char msg[200];
     int st = th_protect(e.P, th_openlibs_cb, NULL, msg, sizeof msg);
@@ -117,7 +117,7 @@ static inline void th_reset(lu_State *L) {
 
 /* Push a closure of p (main-chunk style: fresh upvalues, _ENV = globals). */
 static inline LClosure *th_pushproto(Proc *P, Proto *p) {
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   LClosure *cl = lcl_new(P, p->sizeupvalues);
   cl->p = p;
   val_setlcl(L->top, cl);
@@ -128,14 +128,14 @@ static inline LClosure *th_pushproto(Proc *P, Proto *p) {
 }
 
 /* Stack slot where the last th_run's results start. */
-static inline Value *th_results(Proc *P) { return P->mainthread->stack + 1; }
+static inline Value *th_results(Proc *P) { return proc_mainthread(P)->stack + 1; }
 
 /* Compile and run src (chunkname "=test") on the main thread, to the end.
  * Returns LU_OK (results from th_results(P) to L->top), LU_ERRSYNTAX for
  * a compile error, or the runtime error status (message in msg; the
  * thread is reset). */
 static inline int th_run(Proc *P, const char *src, char *msg, size_t msgsz) {
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   char *err = NULL;
   if (msg && msgsz) msg[0] = '\0';
   th_reset(L);
@@ -191,7 +191,7 @@ static inline void th_schedentry_cb(lu_State *L, void *ud) {
  * ends when src ends; other processes wait for the next run or the VM's
  * end).  Returns sched_run's status: 0 when src ended normally. */
 static inline int th_sched(Proc *P, const char *src) {
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   th_reset(L);
   th_SchedArg a = { src };
   char msg[256];
@@ -236,7 +236,7 @@ static inline const Value *th_eval(Proc *P, const char *src) {
   char msg[256];
   int st = th_run(P, src, msg, sizeof msg);
   cr_assert_eq(st, LU_OK, "%s\n--- in:\n%s", msg, src);
-  cr_assert_gt(P->mainthread->top, th_results(P), "no result from:\n%s", src);
+  cr_assert_gt(proc_mainthread(P)->top, th_results(P), "no result from:\n%s", src);
   return th_results(P);
 }
 
@@ -245,7 +245,7 @@ static inline void th_check(Proc *P, const char *src) {
   char msg[256];
   int st = th_run(P, src, msg, sizeof msg);
   cr_assert_eq(st, LU_OK, "%s\n--- in:\n%s", msg, src);
-  int n = (int)(P->mainthread->top - th_results(P));
+  int n = (int)(proc_mainthread(P)->top - th_results(P));
   cr_assert_gt(n, 0, "no result from:\n%s", src);
   for (int j = 0; j < n; j++)
     cr_assert(!val_isfalsy(&th_results(P)[j]), "result %d is false in:\n%s", j + 1, src);

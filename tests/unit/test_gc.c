@@ -382,14 +382,14 @@ Test(gc, bounded_heap_in_an_allocating_loop, .timeout = 120) {
   Proto *p = compiler_compile(e.vm, alloc_loop, strlen(alloc_loop), "=alloc", &err);
   cr_assert_not_null(p, "%s", err ? err : "");
   th_pushproto(P, p);
-  P->budget = 50;               /* come back often to look at the heap */
-  P->reds = P->budget;
+  P->vm->budget = 50;           /* come back often to look at the heap */
+  P->reds = proc_budget(P);
   do_callentry(e.L, e.L->top - 1, LU_MULTRET);
   size_t peak = 0;
   int st, slices = 0;
   while ((st = do_run(e.L)) == LU_PREEMPT) {
     if (P->totalbytes > peak) peak = P->totalbytes;
-    P->reds = P->budget;
+    P->reds = proc_budget(P);
     slices++;
   }
   cr_assert_eq(st, LU_OK, "status %d", st);
@@ -457,8 +457,8 @@ Test(gc, max_heap_errors_leave_the_heap_consistent) {
   Grow g = { t, 100000 };
   int st = th_protect(e.P, grow_cb, &g, msg, sizeof msg);
   cr_assert_eq(st, LU_KILL);
-  cr_assert(val_isstr(&e.P->exitreason));
-  cr_assert_str_eq(str_data(val_str(&e.P->exitreason)), "max_heap_size");
+  cr_assert(val_isstr(proc_exitreason(e.P)));
+  cr_assert_str_eq(str_data(val_str(proc_exitreason(e.P))), "max_heap_size");
   for (int j = 1; j <= 8; j++) cr_assert(val_isint(tab_getint(t, j)));
   seti(e.L, t, 3, &one);
   /* a new long string past the limit: killed too, nothing charged */

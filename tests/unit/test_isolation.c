@@ -31,8 +31,9 @@ static size_t checkproc(Proc *P, size_t *refs) {
   ref(&c, (GCObj *)proc_loadedp(P));
   if (P->ex) th_refv(ref, &c, &P->ex->registry);
   ref(&c, (GCObj *)P->strmt);
-  for (int j = 0; j < P->nlibinst; j++) ref(&c, (GCObj *)P->libinst[j]);
-  ref(&c, (GCObj *)P->mainthread);
+  ref(&c, (GCObj *)proc_procinst(P));
+  if (P->ex) for (int j = 0; j < P->ex->nlibinst; j++) ref(&c, (GCObj *)P->ex->libinst[j]);
+  ref(&c, (GCObj *)proc_mainthread(P));
   ref(&c, (GCObj *)P->L);
   for (QMsg *m = P->mq_head; m; m = m->next) th_refv(ref, &c, &m->v);
   free(own.slot);

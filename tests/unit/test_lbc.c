@@ -926,26 +926,26 @@ static void fuzz_prune_globals(lu_State *L, void *ud) {
  * status, never a crash. */
 static int fuzz_run(VM *vm, Proto *q) {
   Proc *P = proc_new(vm);
-  lu_State *L = P->mainthread;
+  lu_State *L = proc_mainthread(P);
   char msg[200];
   int st = th_protect(P, th_openlibs_cb, NULL, msg, sizeof msg);
   cr_assert_eq(st, LU_OK, "%s", msg);
   th_protect(P, fuzz_prune_globals, NULL, msg, sizeof msg);
   P->maxheap = 64u << 20;
-  P->budget = 500;
-  P->reds = P->budget;
+  P->vm->budget = 500;
+  P->reds = proc_budget(P);
   th_reset(L);
   proto_incref(q);                 /* the closure's reference */
   th_pushproto(P, q);
   Value *func = L->top - 1;
   do_callentry(L, func, LU_MULTRET);
   int slices = 0;
-  while ((st = do_run(L)) == LU_PREEMPT && ++slices < 100) P->reds = P->budget;
+  while ((st = do_run(L)) == LU_PREEMPT && ++slices < 100) P->reds = proc_budget(P);
   if (st == LU_OK) {
-    L = P->mainthread;
+    L = proc_mainthread(P);
     cr_assert_geq(L->top, L->stack, "stack top below the stack after a run");
   }
-  th_reset(P->mainthread);
+  th_reset(proc_mainthread(P));
   proc_free(P);
   return st;
 }

@@ -49,13 +49,13 @@ Test(sched, the_run_queue_is_first_come_first_served) {
 Test(sched, a_send_wakes_a_waiting_process) {
   VM *vm = th_vmnew();
   Proc *Q = proc_create(vm), *S = proc_create(vm);
-  Q->L = Q->mainthread;
+  Q->L = proc_mainthread(Q);
   th_SchedArg a = { "GOT = process.receive({'wake', process._}) DONE = true" };
   char msg[200];
   cr_assert_eq(th_protect(Q, th_schedentry_cb, &a, msg, sizeof msg), LU_OK, "%s", msg);
   vm->current = Q;
   Q->pstate = PS_RUNNING;
-  Q->reds = Q->budget;
+  Q->reds = proc_budget(Q);
   int st = do_run(Q->L);
   vm->current = NULL;
   cr_assert_eq(st, LU_BLOCKED, "status %d", st);
@@ -135,7 +135,7 @@ static void busy(int budget, int rounds) {
   VM *vm = th_vmnew();
   vm->budget = budget;
   Proc *P = proc_create(vm);
-  if (budget) cr_assert_eq(P->budget, budget);
+  if (budget) cr_assert_eq(proc_budget(P), budget);
   char src[64];
   snprintf(src, sizeof src, "ROUNDS = %d return true", rounds);
   th_check(P, src);

@@ -7,7 +7,7 @@ Test(smoke, vm_and_process) {
   cr_assert_not_null(vm);
   Proc *P = proc_new(vm);
   cr_assert_not_null(P);
-  cr_assert_not_null(P->mainthread);
+  cr_assert_not_null(proc_mainthread(P));
   proc_free(P);
   vm_free(vm);
 }
