@@ -37,7 +37,9 @@ VM *vm_new(void) {
 void vm_free(VM *vm) {
   mem_freepool(vm);
   while (vm->blockpool) { void *nx = *(void **)vm->blockpool; free(vm->blockpool); vm->blockpool = nx; }
-  /* tables of the process runtime (vm_shutdown empties them first) */
+  /* tables of the process runtime (vm_shutdown empties them first; a
+   * cancelled timer may still wait in the heap for its turn) */
+  timer_freeall(vm);
   free(vm->theap);
   free(vm->tmap);
   free(vm->trimq);
