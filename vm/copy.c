@@ -144,11 +144,16 @@ static int identity(Copy *C, const GCObj *o, const String **modname) {
   Proc *P = C->P;
   if (o->tt != T_TABLE) return -100;
   const Table *t = (const Table *)o;
-  if (t == P->globals) return -1;
-  if (proc_loadedp(P) && t == proc_loadedp(P)) return -2;
-  if (P->ex && val_istable(&P->ex->registry) && t == val_table(&P->ex->registry)) return -3;
-  int i = lazy_whichlib(P, t);
-  if (i >= 0) return i;
+  /* globals, package.loaded, the registry and library instances are made
+   * by tab_new: a table with an inline array (a constructor's) is none of
+   * them (a module's table may be one) */
+  if (!(t->marked & GC_INLARR)) {
+    if (t == P->globals) return -1;
+    if (proc_loadedp(P) && t == proc_loadedp(P)) return -2;
+    if (P->ex && val_istable(&P->ex->registry) && t == val_table(&P->ex->registry)) return -3;
+    int i = lazy_whichlib(P, t);
+    if (i >= 0) return i;
+  }
   if ((t->marked & GC_MODULE) && proc_loadedp(P)) {
     /* a module require loaded: its name, if it is still package.loaded's */
     Value kv[2];
