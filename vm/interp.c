@@ -622,12 +622,12 @@ call_lua: {
   }
 
 call_c: {
-    /* process.send(pid, msg) from a Lua CALL, with a message whose copy
-     * cannot raise an error: sent here, with no C frame (and no
+    /* process.send(pid or alias, msg) from a Lua CALL, with a message
+     * whose copy cannot raise an error: sent here, with no C frame (and no
      * LU_MINSTACK room, which would move a small process's stack out of
      * its block); it returns the message, as the function does */
     if (lu_unlikely(cf == lib_process_send) && callflags == 0 && L->hookmask == 0 &&
-        L->top - func == 3 && val_ispid(func + 1) && ci_isLua(L->ci) &&
+        L->top - func == 3 && (val_ispid(func + 1) || val_isref(func + 1)) && ci_isLua(L->ci) &&
         copy_cannotfail(P, func + 2)) {
       P->reds--;
       proc_send(L, func + 1, func + 2);

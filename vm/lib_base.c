@@ -82,7 +82,8 @@ static int b_tostring(lu_State *L) {
 static int b_type(lu_State *L) {
   int t = lu_type(L, 1);
   lu_argcheck(L, t != LU_TNONE, 1, "value expected");
-  lu_pushstring(L, lu_typename(L, t));
+  val_setstr(L->top, L->P->vm->typenames[t]);     /* an atom: no string to make */
+  L->top++;
   return 1;
 }
 

@@ -29,6 +29,7 @@ VM *vm_new(void) {
   vm->memerrmsg = atom_newz(vm, "not enough memory");
   vm->maxheapmsg = atom_newz(vm, "max_heap_size");
   vm->normalmsg = atom_newz(vm, "normal");
+  for (int t = 0; t < LU_NUMTYPES; t++) vm->typenames[t] = atom_newz(vm, val_typename(t));
   vm->next_pid = 0;
   big_setup();                /* GMP's allocator, before any bigint exists */
   return vm;

@@ -170,6 +170,7 @@ struct VM {
   String *memerrmsg;          /* "not enough memory", atom */
   String *maxheapmsg;         /* "max_heap_size", atom */
   String *normalmsg;          /* "normal", atom: the reason of a process that returns */
+  String *typenames[LU_NUMTYPES];   /* type()'s results, atoms */
   uint32_t seed;              /* hash seed for strings */
   uint64_t next_pid;          /* (processes issue) */
   size_t code_bytes;          /* bytes of the code area (prototypes) */
