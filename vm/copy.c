@@ -505,13 +505,12 @@ bool copy_cannotfail(Proc *P, const Value *v) {
   return val_istable(v) && isflat(P, val_table(v));
 }
 
-static bool copyflat(lu_State *L, const Table *s, Msg *m) {
-  Proc *P = L->P;
+/* a copy of the flat table s in one block, the array part inline (as
+ * tab_newarray makes them); NULL: no memory */
+static Table *flatblock(Proc *P, const Table *s) {
   uint32_t n = s->asize;
-  if (!isflat(P, s)) return false;
-  /* one block, the array part inline (as tab_newarray makes them) */
   Table *t = mem_takeblock(P, sizeof(Table) + n * sizeof(Value));
-  if (t == NULL) return false;
+  if (t == NULL) return NULL;
   Value *a = (Value *)(t + 1);
   t->next = NULL;
   t->tt = T_TABLE;
@@ -526,11 +525,65 @@ static bool copyflat(lu_State *L, const Table *s, Msg *m) {
   t->metatable = NULL;
   t->gclist = NULL;
   for (uint32_t j = 0; j < n; j++) val_copy(&a[j], &s->array[j]);
+  return t;
+}
+
+/* A flat table, or one level more: the OTP-style {tag, {from, ref}, x}, an
+ * array of scalars and flat tables made by constructors, each of them met
+ * once (a table met twice needs the identity map: the general copy).  Each
+ * table is one block; no identity map, no work list. */
+static bool copyflat(lu_State *L, const Table *s, Msg *m) {
+  Proc *P = L->P;
   Fragment *F = &m->frag;
-  F->objs = F->tail = (GCObj *)t;
-  F->bytes = sizeof(Table) + n * sizeof(Value);
+  if (isflat(P, s)) {
+    Table *t = flatblock(P, s);
+    if (t == NULL) return false;
+    F->objs = F->tail = (GCObj *)t;
+    F->bytes = sizeof(Table) + s->asize * sizeof(Value);
+    val_settable(&m->v, t);
+    lu_charge(L, 1);
+    return true;
+  }
+  uint32_t n = s->asize;
+  if (n == 0 || n > FLATMAX || s->metatable || !tab_isdummy(s) ||
+      (s->marked & (GC_LAZY | GC_MODULE)) || !(s->marked & GC_INLARR))
+    return false;
+  const Table *kids[FLATMAX];
+  uint32_t at[FLATMAX], nk = 0;
+  for (uint32_t j = 0; j < n; j++) {
+    const Value *v = &s->array[j];
+    if (!val_iscollectable(v) || (val_gc(v)->marked & GC_SHARED)) continue;
+    if (!val_istable(v)) return false;
+    const Table *c = val_table(v);
+    if (c == s || !(c->marked & GC_INLARR) || !isflat(P, c)) return false;
+    for (uint32_t k = 0; k < nk; k++) if (kids[k] == c) return false;
+    kids[nk] = c;
+    at[nk++] = j;
+  }
+  Table *t = flatblock(P, s);
+  if (t == NULL) return false;
+  size_t bytes = sizeof(Table) + n * sizeof(Value);
+  GCObj *tail = (GCObj *)t;
+  for (uint32_t k = 0; k < nk; k++) {
+    Table *ct = flatblock(P, kids[k]);
+    if (ct == NULL) {                   /* give back what was made: the general copy tries */
+      for (GCObj *o = (GCObj *)t; o; ) {
+        GCObj *nx = o->next;
+        mem_giveblock(P, o, sizeof(Table) + ((Table *)o)->asize * sizeof(Value));
+        o = nx;
+      }
+      return false;
+    }
+    val_settable(&t->array[at[k]], ct);
+    tail->next = (GCObj *)ct;
+    tail = (GCObj *)ct;
+    bytes += sizeof(Table) + kids[k]->asize * sizeof(Value);
+  }
+  F->objs = (GCObj *)t;
+  F->tail = tail;
+  F->bytes = bytes;
   val_settable(&m->v, t);
-  lu_charge(L, 1);
+  lu_charge(L, 1 + (int)nk);
   return true;
 }
 

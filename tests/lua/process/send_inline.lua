@@ -75,5 +75,37 @@ do
   check(calls == 1, "the call hook sees process.send (" .. calls .. ")")
 end
 
+-- messages one level deep ({tag, {a, b}, x}) are copied table by table;
+-- what needs the identity map (a table met twice, a cycle) keeps its shape
+do
+  local from = {me, "r"}
+  P.send(me, {"$call", from, "inc", {1, 2.5, true}})
+  local m = P.receive()
+  check(m[1] == "$call" and m[2] ~= from and m[2][1] == me and m[2][2] == "r" and m[3] == "inc",
+        "a two-level message arrives whole")
+  check(m[4][1] == 1 and m[4][2] == 2.5 and m[4][3] == true and #m[4] == 3, "its second inner table too")
+  m[2][1] = "changed"
+  check(from[1] == me, "the copy is the receiver's own")
+  local shared = {7}
+  P.send(me, {shared, shared})
+  m = P.receive()
+  check(m[1] == m[2] and m[1][1] == 7, "a table met twice arrives as one table")
+  local cyc = {1}
+  cyc[2] = cyc
+  P.send(me, {cyc})
+  m = P.receive()
+  check(m[1][2] == m[1] and m[1][1] == 1, "a cycle keeps its shape")
+  local withmt = setmetatable({1}, {__index = function() return "mt" end})
+  P.send(me, {"x", withmt})
+  m = P.receive()
+  check(m[2][1] == 1 and getmetatable(m[2]) ~= nil and m[2].zzz == "mt", "an inner table with a metatable keeps it")
+  P.send(me, {"deep", {{1}}})
+  m = P.receive()
+  check(m[2][1][1] == 1, "three levels arrive whole")
+  P.send(me, {"holes", {nil, 2}, nil, {3}})
+  m = P.receive()
+  check(m[1] == "holes" and m[2][2] == 2 and m[2][1] == nil and m[4][1] == 3, "holes stay holes")
+end
+
 if failed > 0 then error(failed .. " checks failed") end
 print("all passed")
