@@ -376,7 +376,7 @@ def git_revision():
         if rev.returncode != 0:
             return None
         dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain",
-                                "--untracked-files=no"],
+                                "--untracked-files=no", "--", ".", ":!docs/benchmarks*.md"],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                timeout=10)
         s = rev.stdout.decode().strip()

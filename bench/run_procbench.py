@@ -303,7 +303,7 @@ def main():
     ap.add_argument("--beam-ref", default=os.path.join(BENCH_DIR, "beam_reference.erl"),
                     help="the BEAM reference (default: bench/beam_reference.erl)")
     ap.add_argument("--rounds", type=int, default=None,
-                    help="interleaved rounds (default 3; 1 with --quick)")
+                    help="interleaved rounds (default 5; 1 with --quick)")
     ap.add_argument("--quick", action="store_true",
                     help="small sizes, 1 round: a smoke test, not numbers")
     ap.add_argument("--timer-base", type=int, default=None, metavar="MS",
@@ -322,7 +322,7 @@ def main():
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     args = ap.parse_args()
     if args.rounds is None:
-        args.rounds = 1 if args.quick else 3
+        args.rounds = 1 if args.quick else 5
     if args.rounds < 1:
         ap.error("--rounds must be at least 1")
     qi = 1 if args.quick else 0
@@ -599,7 +599,7 @@ def git_revision():
         if rev.returncode != 0:
             return None
         dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain",
-                                "--untracked-files=no"],
+                                "--untracked-files=no", "--", ".", ":!docs/benchmarks*.md"],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=10)
         s = rev.stdout.decode().strip()
         if dirty.returncode == 0 and dirty.stdout.strip():
