@@ -140,20 +140,25 @@ static void addfix(Copy *C, Value *slot, int lib) {
 }
 
 /* the sender's tables that the receiver has its own of */
+/* Is t one of the tables the receiver has its own of: globals (-1),
+ * package.loaded (-2), the registry (-3), a library instance (its index)?
+ * -100 if not.  Those are made by tab_new: a table with an inline array (a
+ * constructor's) is none of them. */
+static inline int ownidentity(Proc *P, const Table *t) {
+  if (t->marked & GC_INLARR) return -100;
+  if (t == P->globals) return -1;
+  if (proc_loadedp(P) && t == proc_loadedp(P)) return -2;
+  if (P->ex && val_istable(&P->ex->registry) && t == val_table(&P->ex->registry)) return -3;
+  int i = lazy_whichlib(P, t);
+  return i >= 0 ? i : -100;
+}
+
 static int identity(Copy *C, const GCObj *o, const String **modname) {
   Proc *P = C->P;
   if (o->tt != T_TABLE) return -100;
   const Table *t = (const Table *)o;
-  /* globals, package.loaded, the registry and library instances are made
-   * by tab_new: a table with an inline array (a constructor's) is none of
-   * them (a module's table may be one) */
-  if (!(t->marked & GC_INLARR)) {
-    if (t == P->globals) return -1;
-    if (proc_loadedp(P) && t == proc_loadedp(P)) return -2;
-    if (P->ex && val_istable(&P->ex->registry) && t == val_table(&P->ex->registry)) return -3;
-    int i = lazy_whichlib(P, t);
-    if (i >= 0) return i;
-  }
+  int i = ownidentity(P, t);
+  if (i != -100) return i;
   if ((t->marked & GC_MODULE) && proc_loadedp(P)) {
     /* a module require loaded: its name, if it is still package.loaded's */
     Value kv[2];
@@ -490,13 +495,7 @@ static bool isflat(Proc *P, const Table *s) {
     const Value *v = &s->array[j];
     if (val_iscollectable(v) && !(val_gc(v)->marked & GC_SHARED)) return false;
   }
-  /* the receiver's own tables (fix-ups) are made by tab_new, never with an
-   * inline array: a table that has one (a constructor's) is none of them */
-  if (!(s->marked & GC_INLARR) &&
-      (s == P->globals || (proc_loadedp(P) && s == proc_loadedp(P)) || lazy_whichlib(P, s) >= 0 ||
-       (P->ex && val_istable(&P->ex->registry) && s == val_table(&P->ex->registry))))
-    return false;
-  return true;
+  return ownidentity(P, s) == -100;      /* the receiver's own: a fix-up */
 }
 
 bool copy_cannotfail(Proc *P, const Value *v) {

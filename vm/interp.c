@@ -520,6 +520,14 @@ static LClosure *recv_closure(VM *vm) {
   return NULL;
 }
 
+/* a call done without a frame of its own (recv_inline, send_inline)
+ * returns the one value at func, adjusted to the nres its CALL wants */
+static inline void frameless_result(lu_State *L, Value *func, int nres) {
+  int wanted = nres == LU_MULTRET ? 1 : nres;
+  for (int j = 1; j < wanted; j++) val_setnil(func + j);
+  L->top = func + wanted;
+}
+
 int vm_execute(lu_State *L) {
   Proc *P = L->P;
   CallInfo *ci;
@@ -632,9 +640,7 @@ call_c: {
       P->reds--;
       proc_send(L, func + 1, func + 2);
       val_copy(func, func + 2);
-      int wanted = nres == LU_MULTRET ? 1 : nres;
-      for (int j = 1; j < wanted; j++) val_setnil(func + j);
-      L->top = func + wanted;
+      frameless_result(L, func, nres);
       ci = L->ci;
       goto returned;
     }
@@ -687,9 +693,7 @@ recv_inline: {
     ci = L->ci;
     if (r == 0 && (func + 1)->tt != T_TRUE) {
       /* a message (or nil: timed out), as a call of receive returns it */
-      int wanted = nres == LU_MULTRET ? 1 : nres;
-      for (int j = 1; j < wanted; j++) val_setnil(func + j);
-      L->top = func + wanted;
+      frameless_result(L, func, nres);
       goto returned;
     }
     if (r == 0) {

@@ -348,7 +348,7 @@ static void deliver(lu_State *L, uint64_t to, const Value *msg) {
   Proc *P = L->P;
   Proc *Q = proc_lookup(P->vm, to);
   if (Q == NULL) return;                 /* dead: dropped silently */
-  if (Q->pstate == PS_WAITING) proc_prefetch(Q);
+  if (Q->pstate == PS_WAITING) proc_prefetch(Q, 0);
   Msg *m = msg_new(P, MSG_DATA, P->pid);
   /* a number, boolean, pid, ref or atom travels as it is: no fragment */
   if (!val_isnil(msg) && (!val_iscollectable(msg) || (val_gc(msg)->marked & GC_SHARED)))

@@ -136,7 +136,7 @@ static void hcompact(VM *vm) {
   }
   vm->theap_n = k;
   vm->tdead = 0;
-  for (size_t i = k / 4 + 1; i-- > 0;) if (i < k) hdown(vm, i);
+  if (k > 1) for (size_t i = (k - 2) / 4 + 1; i-- > 0;) hdown(vm, i);   /* from the last parent up */
 }
 
 /* cancelled timers at the top go: the top is then the next to fire */
@@ -319,16 +319,11 @@ static double next_wait(VM *vm) {
 }
 
 static void fire_due(VM *vm, double now) {
-  while (vm->theap_n > 0 && H(vm, 0).deadline <= now) {
+  for (hpurge(vm); vm->theap_n > 0 && H(vm, 0).deadline <= now; hpurge(vm)) {
     Timer *t = hpop(vm);
     if (vm->theap_n > 0) __builtin_prefetch(H(vm, 0).t, 1, 3);   /* the next one, while this fires */
-    if (t->dead) {
-      vm->tdead--;
-      timer_free(t);
-    } else {
-      vm->ntimers--;
-      fire(vm, t);
-    }
+    vm->ntimers--;
+    fire(vm, t);
   }
 }
 
@@ -640,10 +635,7 @@ int sched_run(VM *vm, Proc *main) {
      * while this one runs: the block of the fifth in line, and for each one
      * before it one pointer deeper than at the previous slice (state.c) */
     Proc *q = vm->rq_head;
-    for (int stage = 4; q && stage >= 0; stage--, q = q->rq_next) {
-      if (stage > 0) proc_prefetchframe(q, stage);
-      else proc_prefetch(q);
-    }
+    for (int stage = 4; q && stage >= 0; stage--, q = q->rq_next) proc_prefetch(q, stage);
     if (P && vm->exitclose && P->pid != vm->exitpid) {
       /* os.exit(code, true) is closing a process: no other one runs */
       P->pstate = PS_WAITING;

@@ -255,25 +255,15 @@ ProcExtra *proc_extra(Proc *P) {
   return P->ex;
 }
 
-/* A message to a process that waits is followed soon by its slice, which
- * reads its Proc, its main thread, their CallInfos and the receive's stack
- * frame: all in its block.  With many processes none of it is in the cache
- * any more; the sender asks for the lines while it still has work to do
- * (the copy of the message, the rest of its slice). */
-void proc_prefetch(const Proc *P) {
-  const char *b = (const char *)P;
-#pragma GCC unroll 32
-  for (size_t off = 0; off < sizeof(ProcBlock); off += 64) __builtin_prefetch(b + off, 1, 3);
-}
-
-/* What the next slice of a waiting process touches first, one pointer
- * deeper at each stage: 1, the stack frames of the running thread's top
- * two calls (a process in receive: the receive's frame and the Lua
- * function that called it); 2, the closures in those frames; 3, their
- * upvalues; 4, the objects the upvalues hold (a library table, say).  Each
- * stage reads only what the one before asked for: the run queue asks for
- * them stage by stage, one slice apart (sched.c), so that none of these
- * reads waits for memory. */
+/* What the next slice of a waiting process reads first, one pointer deeper
+ * at each stage: 0, its block (Proc, main thread, CallInfo, first stack);
+ * 1, the stack frames of its running thread's top two calls; 2, the
+ * closures in those frames; 3, their upvalues; 4, the objects the
+ * upvalues hold (a library table, say).  Each stage reads only what the
+ * one before asked for.  With many processes none of it is still in the
+ * cache when a process's turn comes: a message to a waiting process asks
+ * for stage 0 before the copy (proc.c), and the run queue asks for the
+ * stages one slice apart, for the next five in line (sched.c). */
 static void prefetch_closure(const Value *f, int stage) {
   if (!val_iscollectable(f)) return;
   if (stage == 2) { __builtin_prefetch(val_gc(f), 0, 3); return; }
@@ -287,15 +277,21 @@ static void prefetch_closure(const Value *f, int stage) {
   }
 }
 
-void proc_prefetchframe(const Proc *P, int stage) {
+void proc_prefetch(const Proc *P, int stage) {
+  if (stage == 0) {
+    const char *b = (const char *)P;
+#pragma GCC unroll 32
+    for (size_t off = 0; off < sizeof(ProcBlock); off += 64) __builtin_prefetch(b + off, 1, 3);
+    return;
+  }
   const lu_State *L = P->L;
   if (L == NULL) return;
   const CallInfo *ci = L->ci;
   for (int k = 0; k < 2 && ci; k++, ci = ci->previous) {
     if (stage > 1) { prefetch_closure(ci->func, stage); continue; }
-    const char *a = (const char *)ci->func, *b = (const char *)ci->top;
-    if (b - a > 512) b = a + 512;
-    for (; a < b; a += 64) __builtin_prefetch(a, 1, 3);
+    const char *a = (const char *)ci->func, *e = (const char *)ci->top;
+    if (e - a > 512) e = a + 512;
+    for (; a < e; a += 64) __builtin_prefetch(a, 1, 3);
   }
 }
 

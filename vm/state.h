@@ -378,8 +378,7 @@ VM *vm_new(void);
 void vm_free(VM *vm);
 Proc *proc_new(VM *vm);
 void proc_free(Proc *P);
-void proc_prefetch(const Proc *P);   /* its block, into the cache (a message to it) */
-void proc_prefetchframe(const Proc *P, int stage);   /* what its next slice reads first (1-4) */
+void proc_prefetch(const Proc *P, int stage);   /* what its next slice reads first, stage 0-4 (state.c) */
 lu_State *thread_new(Proc *P);
 void thread_free(Proc *P, lu_State *L1);
 void stack_grow(lu_State *L, int n);          /* raises "stack overflow" */
