@@ -361,6 +361,7 @@ static void deliver(lu_State *L, uint64_t to, const Value *msg) {
   }
   *Q->inbox_tail = m;
   Q->inbox_tail = &m->next;
+  if (Q->pstate == PS_WAITING) proc_prefetch_woken(Q);
   sched_ready(P->vm, Q);
 }
 

@@ -262,7 +262,8 @@ ProcExtra *proc_extra(Proc *P) {
  * upvalues hold (a library table, say).  Each stage reads only what the
  * one before asked for.  With many processes none of it is still in the
  * cache when a process's turn comes: a message to a waiting process asks
- * for stage 0 before the copy (proc.c), and the run queue asks for the
+ * for stage 0 before the copy and for proc_prefetch_woken's lines after it
+ * (proc.c), and the run queue asks for the
  * stages one slice apart, for the next five in line (sched.c). */
 static void prefetch_closure(const Value *f, int stage) {
   if (!val_iscollectable(f)) return;
@@ -275,6 +276,22 @@ static void prefetch_closure(const Value *f, int stage) {
     if (stage == 3) __builtin_prefetch(uv, 0, 3);
     else if (!upval_isopen(uv) && val_iscollectable(uv->v)) __builtin_prefetch(val_gc(uv->v), 0, 3);
   }
+}
+
+/* What a process woken by a message reads first beyond its block, asked
+ * for when the message is queued (proc.c: deliver, which asked for the
+ * block before the copy, so the pointers read here have come in): the
+ * registers of the call it waits in, its free lists, the hash part of its
+ * process library table.  The rest of the chain (closure, upvalues) is
+ * one load further each: the run queue's stages. */
+void proc_prefetch_woken(const Proc *P) {
+  const lu_State *L = P->L;
+  if (L == NULL) return;
+  __builtin_prefetch(L->ci->func, 1, 3);
+  __builtin_prefetch(L->ci->func + 4, 1, 3);
+  if (P->fl) { __builtin_prefetch(P->fl, 1, 3); __builtin_prefetch((const char *)P->fl + 64, 1, 3); }
+  const Table *pi = proc_procinst(P);
+  if (pi && pi->node != &proc_block(P)->procnode) __builtin_prefetch(pi->node, 0, 3);
 }
 
 void proc_prefetch(const Proc *P, int stage) {

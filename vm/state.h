@@ -379,6 +379,7 @@ void vm_free(VM *vm);
 Proc *proc_new(VM *vm);
 void proc_free(Proc *P);
 void proc_prefetch(const Proc *P, int stage);   /* what its next slice reads first, stage 0-4 (state.c) */
+void proc_prefetch_woken(const Proc *P);        /* and, once its block is in, what it reads beyond it */
 lu_State *thread_new(Proc *P);
 void thread_free(Proc *P, lu_State *L1);
 void stack_grow(lu_State *L, int n);          /* raises "stack overflow" */
