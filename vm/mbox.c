@@ -352,5 +352,13 @@ int mbox_wait(lu_State *L, const Value *timeout) {
   }
   if (ms > 0 && P->timer == NULL)
     P->timer = timer_add(P->vm, sched_now() + ms, P, 0, NULL, NULL);
+  /* what a message that wakes it should prefetch (state.h) */
+  const CallInfo *ci = L->ci;
+  if (!ci_isLua(ci)) ci = ci->previous;     /* a receive called as a C function */
+  if (ci && ci != &L->base_ci && ci_isLua(ci)) {
+    const LClosure *cl = ci_lcl(ci);
+    P->wakehint[0] = cl;
+    P->wakehint[1] = cl->nupvalues ? cl->upvals[0] : NULL;
+  }
   return -1;                                 /* block */
 }

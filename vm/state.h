@@ -320,6 +320,11 @@ struct Proc {
   size_t gcthreshold;         /* collect when totalbytes passes this */
   size_t maxheap;             /* 0 = unlimited; past it the process is killed */
   struct FreeLists *fl;       /* small free blocks by size class (gc.c), or NULL */
+  /* what it reads first beyond its block when a message wakes it: the
+   * closure it waits in and that closure's first upvalue, noted when it
+   * blocks (mbox.c), prefetched when a message comes (state.c:
+   * proc_prefetch_woken); never read through, so stale is harmless */
+  const void *wakehint[2];
   /* interned short strings */
   String **strt;
   /* the Lua universe */
