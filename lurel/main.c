@@ -408,7 +408,7 @@ int main(int argc, char **argv) {
   /* before any library is materialised in any process */
   vm->sandbox = (uint8_t)sandbox;
   vm->maxheap_default = maxheap_set ? maxheap : sandbox ? SANDBOX_MAXHEAP : 0;
-  P->maxheap = vm->maxheap_default;
+  proc_setmaxheap(P, vm->maxheap_default);
   static int hostflags[1];
   hostflags[0] = (args & has_E) != 0;       /* -E: ignore LUA_PATH etc. */
   vm->host = hostflags;

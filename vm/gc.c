@@ -29,8 +29,9 @@ static LU_NORETURN void heap_kill(Proc *P) {
 }
 
 static inline void check_maxheap(Proc *P, size_t more) {
-  if (P->memlimited && P->totalbytes + more > P->ex->memlimit) mem_error(P);
-  if (P->maxheap && P->totalbytes + more > 2 * P->maxheap + 65536) heap_kill(P);
+  const ProcExtra *x = P->ex;
+  if (x->memlimit && P->totalbytes + more > x->memlimit) mem_error(P);
+  if (x->maxheap && P->totalbytes + more > 2 * x->maxheap + 65536) heap_kill(P);
 }
 
 #define memclass(n) mem_class(n)
@@ -149,7 +150,7 @@ static void rawfree(Proc *P, void *b, size_t n) {
 }
 
 void *mem_alloc(Proc *P, size_t n) {
-  if (lu_unlikely(P->maxheap != 0 || P->memlimited)) check_maxheap(P, n);
+  if (lu_unlikely(P->heaplimits)) check_maxheap(P, n);
   void *b = rawalloc(P, n);
   if (lu_unlikely(b == NULL)) {
     /* not a safe point: no collection; give back the free lists and retry */
@@ -162,7 +163,7 @@ void *mem_alloc(Proc *P, size_t n) {
 }
 
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
-  if (lu_unlikely(P->maxheap != 0 || P->memlimited) && newsize > oldsize) check_maxheap(P, newsize - oldsize);
+  if (lu_unlikely(P->heaplimits) && newsize > oldsize) check_maxheap(P, newsize - oldsize);
   void *b;
   if (block == NULL) {
     b = rawalloc(P, newsize);
@@ -228,8 +229,16 @@ void mem_giveqmsg_slow(Proc *P, void *b) {
 }
 
 void mem_setlimit(Proc *P, size_t limit) {
-  proc_extra(P)->memlimit = limit;
-  P->memlimited = limit != 0;
+  ProcExtra *x = proc_extra(P);
+  x->memlimit = limit;
+  P->heaplimits = x->memlimit != 0 || x->maxheap != 0;
+}
+
+void proc_setmaxheap(Proc *P, size_t m) {
+  if (m == 0 && P->ex == NULL) return;
+  ProcExtra *x = proc_extra(P);
+  x->maxheap = m;
+  P->heaplimits = x->memlimit != 0 || x->maxheap != 0;
 }
 
 /* the counterpart of mem_takeblock: a block that was never counted in P's
@@ -240,7 +249,7 @@ void mem_giveblock(Proc *P, void *b, size_t n) {
 }
 
 void mem_reserve(Proc *P, size_t more) {
-  if (lu_unlikely(P->maxheap != 0 || P->memlimited)) check_maxheap(P, more);
+  if (lu_unlikely(P->heaplimits)) check_maxheap(P, more);
 }
 
 void mem_free(Proc *P, void *block, size_t n) {
@@ -605,10 +614,11 @@ void gc_step(lu_State *L) {
   Proc *P = L->P;
   if (P->gcstopped) { P->gcthreshold = P->totalbytes + GC_MINTHRESHOLD; return; }
   gc_fullcollect(P);
-  if (P->maxheap) {
-    if (P->totalbytes > P->maxheap) heap_kill(P);
+  size_t maxheap = proc_maxheap(P);
+  if (maxheap) {
+    if (P->totalbytes > maxheap) heap_kill(P);
     /* collect before the limit is reached */
-    if (P->gcthreshold > P->maxheap) P->gcthreshold = P->maxheap;
+    if (P->gcthreshold > maxheap) P->gcthreshold = maxheap;
   }
 }
 

@@ -93,6 +93,7 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize);
 void mem_free(Proc *P, void *block, size_t n);
 /* Before 'more' bytes are allocated outside mem_alloc and charged to P
  * (GMP limbs): raise or kill as mem_alloc would for them. */
+void proc_setmaxheap(Proc *P, size_t m);   /* max_heap_size (0: none) */
 void *mem_takeblock(Proc *P, size_t n);   /* for a message fragment (copy.c) */
 void mem_giveblock(Proc *P, void *b, size_t n);   /* such a block, back to P's lists */
 void mem_reserve(Proc *P, size_t more);

@@ -224,8 +224,8 @@ static int p_flag(lu_State *L) {
     P->trap_exit = (uint8_t)lu_toboolean(L, 2);
   } else {
     lu_Int m = lu_checkinteger(L, 2);
-    lu_pushinteger(L, (lu_Int)P->maxheap);
-    P->maxheap = proc_heaplimit(P->vm, m > 0 ? (size_t)m : 0);
+    lu_pushinteger(L, (lu_Int)proc_maxheap(P));
+    proc_setmaxheap(P, proc_heaplimit(P->vm, m > 0 ? (size_t)m : 0));
   }
   return 1;
 }
@@ -373,8 +373,8 @@ static int p_list(lu_State *L) {
   if (pids == NULL) return lu_errorf(L, "not enough memory");
   size_t k = 0;
   for (size_t j = 0; j < vm->ptab_size; j++) {
-    Proc *Q = vm->ptab[j];
-    if (Q && Q != (Proc *)vm && Q->pstate != PS_DEAD && Q->pstate != PS_EXITING) pids[k++] = Q->pid;
+    Proc *Q = proc_slot(vm, j);
+    if (Q && Q->pstate != PS_EXITING) pids[k++] = Q->pid;
   }
   qsort(pids, k, sizeof(uint64_t), cmppid);
   for (size_t j = 0; j < k; j++) {

@@ -356,9 +356,7 @@ int mbox_wait(lu_State *L, const Value *timeout) {
   const CallInfo *ci = L->ci;
   if (!ci_isLua(ci)) ci = ci->previous;     /* a receive called as a C function */
   if (ci && ci != &L->base_ci && ci_isLua(ci)) {
-    const LClosure *cl = ci_lcl(ci);
-    P->wakehint[0] = cl;
-    P->wakehint[1] = cl->nupvalues ? cl->upvals[0] : NULL;
+    P->wakehint = ci_lcl(ci);
   }
   return -1;                                 /* block */
 }

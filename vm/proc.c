@@ -22,39 +22,45 @@
  * spawned together sit in neighbouring slots, and a walk over them (a ring,
  * a broadcast) reads the table in order instead of missing the cache at
  * every slot.  Live pids collide only when they lie a multiple of the table
- * size apart; linear probing takes those. */
+ * size apart; linear probing takes those.  A slot holds the pid with the
+ * Proc, so that finding a process reads no line of its block: a send asks
+ * for the block and copies the message while it comes in (deliver).  Only
+ * live processes are in the table (proc_finish takes a process out before
+ * it is PS_DEAD). */
+struct PtabSlot { uint64_t pid; Proc *p; };
+#define PTAB_DELETED(vm) ((Proc *)(vm))     /* a deleted slot's p */
+
 static inline size_t hpid(uint64_t pid, size_t mask) { return (size_t)pid & mask; }
 
 Proc *proc_lookup(VM *vm, uint64_t pid) {
   if (vm->ptab_size == 0) return NULL;
   size_t mask = vm->ptab_size - 1, i = hpid(pid, mask);
   for (;;) {
-    Proc *P = vm->ptab[i];
-    if (P == NULL) return NULL;
-    if (P != (Proc *)vm && P->pid == pid) return P->pstate == PS_DEAD ? NULL : P;
+    const struct PtabSlot *s = &vm->ptab[i];
+    if (s->p == NULL) return NULL;
+    if (s->pid == pid && s->p != PTAB_DELETED(vm)) return s->p;
     i = (i + 1) & mask;
   }
 }
 
-/* (Proc *)vm marks a deleted slot.  ptab_n counts those too: a rehash
- * drops them and sizes the table by the live processes, so that processes
- * that come and go do not grow it */
+/* ptab_n counts deleted slots too: a rehash drops them and sizes the table
+ * by the live processes, so that processes that come and go do not grow it */
 static void ptab_insert(VM *vm, Proc *P) {
   if ((vm->ptab_n + 1) * 4 > vm->ptab_size * 3) {
     size_t live = 0;
     for (size_t j = 0; j < vm->ptab_size; j++)
-      if (vm->ptab[j] && vm->ptab[j] != (Proc *)vm) live++;
+      if (vm->ptab[j].p && vm->ptab[j].p != PTAB_DELETED(vm)) live++;
     size_t ns = 64;
     while ((live + 1) * 2 > ns) ns *= 2;
-    Proc **nt = calloc(ns, sizeof(Proc *));
+    struct PtabSlot *nt = calloc(ns, sizeof *nt);
     if (!nt) abort();
     size_t n = 0;
     for (size_t j = 0; j < vm->ptab_size; j++) {
-      Proc *Q = vm->ptab[j];
-      if (Q && Q != (Proc *)vm) {
-        size_t i = hpid(Q->pid, ns - 1);
-        while (nt[i]) i = (i + 1) & (ns - 1);
-        nt[i] = Q;
+      const struct PtabSlot *s = &vm->ptab[j];
+      if (s->p && s->p != PTAB_DELETED(vm)) {
+        size_t i = hpid(s->pid, ns - 1);
+        while (nt[i].p) i = (i + 1) & (ns - 1);
+        nt[i] = *s;
         n++;
       }
     }
@@ -64,17 +70,24 @@ static void ptab_insert(VM *vm, Proc *P) {
     vm->ptab_n = n;
   }
   size_t i = hpid(P->pid, vm->ptab_size - 1);
-  while (vm->ptab[i] && vm->ptab[i] != (Proc *)vm) i = (i + 1) & (vm->ptab_size - 1);
-  if (vm->ptab[i] == NULL) vm->ptab_n++;
-  vm->ptab[i] = P;
+  while (vm->ptab[i].p && vm->ptab[i].p != PTAB_DELETED(vm)) i = (i + 1) & (vm->ptab_size - 1);
+  if (vm->ptab[i].p == NULL) vm->ptab_n++;
+  vm->ptab[i].pid = P->pid;
+  vm->ptab[i].p = P;
 }
 
 static void ptab_remove(VM *vm, Proc *P) {
   size_t mask = vm->ptab_size - 1, i = hpid(P->pid, mask);
-  while (vm->ptab[i]) {
-    if (vm->ptab[i] == P) { vm->ptab[i] = (Proc *)vm; return; }
+  while (vm->ptab[i].p) {
+    if (vm->ptab[i].p == P) { vm->ptab[i].p = PTAB_DELETED(vm); return; }
     i = (i + 1) & mask;
   }
+}
+
+/* every live process, in table order (vm_shutdown, process.list) */
+Proc *proc_slot(VM *vm, size_t j) {
+  Proc *P = vm->ptab[j].p;
+  return P == PTAB_DELETED(vm) ? NULL : P;
 }
 
 uint64_t vm_newref(VM *vm) { return ++vm->next_ref; }
@@ -121,7 +134,7 @@ Proc *proc_create(VM *vm) {
   P->mq_tail = &P->mq_head;
   P->save = &P->mq_head;
   P->mark = NULL;
-  P->maxheap = vm->maxheap_default;
+  proc_setmaxheap(P, vm->maxheap_default);
   lu_openlibs(proc_mainthread(P));
   ptab_insert(vm, P);
   vm->nprocs++;
@@ -168,7 +181,7 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
   lib_package_inherit(parent, P);
   if (o) {
     P->trap_exit = o->trap_exit;
-    P->maxheap = proc_heaplimit(vm, o->max_heap_size);
+    proc_setmaxheap(P, proc_heaplimit(vm, o->max_heap_size));
   }
   /* adopt and unpack onto the new process's main thread */
   lu_State *L1 = proc_mainthread(P);
@@ -348,7 +361,7 @@ static void deliver(lu_State *L, uint64_t to, const Value *msg) {
   Proc *P = L->P;
   Proc *Q = proc_lookup(P->vm, to);
   if (Q == NULL) return;                 /* dead: dropped silently */
-  if (Q->pstate == PS_WAITING) proc_prefetch(Q, 0);
+  proc_prefetch(Q, 0);                   /* not read until the copy is made */
   Msg *m = msg_new(P, MSG_DATA, P->pid);
   /* a number, boolean, pid, ref or atom travels as it is: no fragment */
   if (!val_isnil(msg) && (!val_iscollectable(msg) || (val_gc(msg)->marked & GC_SHARED)))
@@ -880,10 +893,9 @@ void vm_shutdown(VM *vm) {
   Proc *deadmain = (vm->mainproc && vm->mainproc->pstate == PS_DEAD) ? vm->mainproc : NULL;
   /* the other processes end with the VM */
   for (size_t j = 0; j < vm->ptab_size; j++) {
-    Proc *P = vm->ptab[j];
-    if (P == NULL || P == (Proc *)vm) continue;
-    vm->ptab[j] = NULL;
-    proc_free(P);
+    Proc *P = proc_slot(vm, j);
+    vm->ptab[j].p = NULL;
+    if (P) proc_free(P);
   }
   if (deadmain) proc_free(deadmain);
   vm->mainproc = NULL;

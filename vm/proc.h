@@ -143,6 +143,7 @@ size_t proc_heaplimit(VM *vm, size_t m);
 void vm_shutdown(VM *vm);
 Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref);
 Proc *proc_lookup(VM *vm, uint64_t pid);
+Proc *proc_slot(VM *vm, size_t j);     /* slot j's live process, or NULL (j < vm->ptab_size) */
 uint64_t vm_newref(VM *vm);
 
 /* send: dest is a pid, a registered name or an alias; copies msg */

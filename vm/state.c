@@ -282,14 +282,13 @@ static void prefetch_closure(const Value *f, int stage) {
  * for when the message is queued (proc.c: deliver, which asked for the
  * block before the copy, so the pointers read here have come in): the
  * registers of the call it waits in, its free lists, the hash part of its
- * process library table, and the closure it waits in with its first
- * upvalue, as noted when it blocked (reaching those through its stack
- * would be two loads more, each a miss with many processes). */
+ * process library table, and the closure it waits in, as noted when it
+ * blocked (reached through its stack, it would be a miss one load later;
+ * its upvalues still are). */
 void proc_prefetch_woken(const Proc *P) {
   const lu_State *L = P->L;
   if (L == NULL) return;
-  if (P->wakehint[0]) __builtin_prefetch(P->wakehint[0], 0, 3);
-  if (P->wakehint[1]) __builtin_prefetch(P->wakehint[1], 0, 3);
+  if (P->wakehint) __builtin_prefetch(P->wakehint, 0, 3);
   __builtin_prefetch(L->ci->func, 1, 3);
   __builtin_prefetch(L->ci->func + 4, 1, 3);
   if (P->fl) { __builtin_prefetch(P->fl, 1, 3); __builtin_prefetch((const char *)P->fl + 64, 1, 3); }

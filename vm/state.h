@@ -190,7 +190,7 @@ struct VM {
   void *blockpool;
   size_t nblockpool;
   /* process runtime (proc.c, sched.c): the scheduler thread's */
-  Proc **ptab;                /* open addressing: pid -> Proc */
+  struct PtabSlot *ptab;      /* open addressing: pid -> Proc (proc.c) */
   size_t ptab_size, ptab_n;
   uint64_t next_ref;
   NameEntry *names;           /* registered names (open addressing by name) */
@@ -270,6 +270,8 @@ typedef struct ProcExtra {
   lu_State *scratch;          /* thread for running library openers (lazy.c) */
   size_t memlimit;            /* 0 = none; past it allocation fails ("not enough
                                  memory"): simulated out-of-memory for tests */
+  size_t maxheap;             /* max_heap_size, 0 = unlimited; past it the
+                                 process is killed (proc_setmaxheap) */
   Value exitreason;           /* set when an exit signal or kill ends it */
   uint16_t gcstepmul;         /* as set by collectgarbage (not used for pacing; 0: 100) */
   Table **libinst;            /* library instances but the process library's
@@ -296,7 +298,7 @@ struct Proc {
   uint8_t gcstopped : 1;
   uint8_t warn_on : 1;
   uint8_t scratchbusy : 1;
-  uint8_t memlimited : 1;     /* ex->memlimit is set (mem_setlimit) */
+  uint8_t heaplimits : 1;     /* ex->memlimit or ex->maxheap is set (gc.c) */
   uint8_t trimq : 1;          /* in vm->trimq (sched.c) */
   int32_t reds;               /* reductions left in the slice (of proc_budget) */
   int mq_len;
@@ -318,13 +320,12 @@ struct Proc {
   GCObj *allgc;               /* every collectable object of this process */
   size_t totalbytes;          /* bytes allocated, off-heap bytes included */
   size_t gcthreshold;         /* collect when totalbytes passes this */
-  size_t maxheap;             /* 0 = unlimited; past it the process is killed */
   struct FreeLists *fl;       /* small free blocks by size class (gc.c), or NULL */
   /* what it reads first beyond its block when a message wakes it: the
-   * closure it waits in and that closure's first upvalue, noted when it
-   * blocks (mbox.c), prefetched when a message comes (state.c:
-   * proc_prefetch_woken); never read through, so stale is harmless */
-  const void *wakehint[2];
+   * closure it waits in, noted when it blocks (mbox.c), prefetched when a
+   * message comes (state.c: proc_prefetch_woken); never read through, so
+   * stale is harmless */
+  const void *wakehint;
   /* interned short strings */
   String **strt;
   /* the Lua universe */
@@ -366,6 +367,7 @@ ProcExtra *proc_extra(Proc *P);
 #define proc_regname(P)   ((P)->ex ? (P)->ex->regname : NULL)
 #define proc_finobj(P)    ((P)->ex ? (P)->ex->finobj : NULL)
 #define proc_tobefnz(P)   ((P)->ex ? (P)->ex->tobefnz : NULL)
+#define proc_maxheap(P)   ((P)->ex ? (P)->ex->maxheap : 0)   /* 0: unlimited */
 #define proc_loadedp(P)   ((P)->ex ? (P)->ex->loaded : NULL)      /* NULL: not made yet */
 /* reductions per slice: the VM's (LUREL_REDUCTIONS), the same for every process */
 #define proc_budget(P)    ((P)->vm->budget ? (P)->vm->budget : LU_REDUCTIONS)

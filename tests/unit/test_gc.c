@@ -377,7 +377,7 @@ static const char *alloc_loop =
 Test(gc, bounded_heap_in_an_allocating_loop, .timeout = 120) {
   TEnv e = th_env(0);
   Proc *P = e.P;
-  P->maxheap = 64u << 20;       /* a runaway heap fails the run instead of the machine */
+  proc_setmaxheap(P, 64u << 20);       /* a runaway heap fails the run instead of the machine */
   char *err = NULL;
   Proto *p = compiler_compile(e.vm, alloc_loop, strlen(alloc_loop), "=alloc", &err);
   cr_assert_not_null(p, "%s", err ? err : "");
@@ -450,7 +450,7 @@ Test(gc, max_heap_errors_leave_the_heap_consistent) {
   val_settable(e.L->top, t); e.L->top++;
   Value one = vint(1);
   for (int j = 1; j <= 8; j++) seti(e.L, t, j, &one);
-  e.P->maxheap = e.P->totalbytes + 4096;
+  proc_setmaxheap(e.P, e.P->totalbytes + 4096);
   char msg[200];
   /* growing the array part far past the limit kills the process
    * (max_heap_size) before allocating; the table keeps a valid array */
@@ -466,7 +466,7 @@ Test(gc, max_heap_errors_leave_the_heap_consistent) {
   st = th_protect(e.P, bigstr_cb, NULL, msg, sizeof msg);
   cr_assert_eq(st, LU_KILL);
   cr_assert_leq(e.P->totalbytes, before + 4096, "bytes charged for a failed allocation");
-  e.P->maxheap = 0;
+  proc_setmaxheap(e.P, 0);
   gc_fullcollect(e.P);
   th_free(&e);     /* ASan: no double free, no leak */
 }

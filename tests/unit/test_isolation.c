@@ -99,8 +99,8 @@ Test(isolation, no_pointer_crosses_heaps) {
   int nprocs = 0;
   size_t total = 0;
   for (size_t j = 0; j < vm->ptab_size; j++) {
-    Proc *Q = vm->ptab[j];
-    if (Q == NULL || Q == (Proc *)vm || Q->pstate == PS_DEAD) continue;
+    Proc *Q = proc_slot(vm, j);
+    if (Q == NULL) continue;
     gc_fullcollect(Q);
     size_t refs;
     size_t bad = checkproc(Q, &refs);

@@ -931,7 +931,7 @@ static int fuzz_run(VM *vm, Proto *q) {
   int st = th_protect(P, th_openlibs_cb, NULL, msg, sizeof msg);
   cr_assert_eq(st, LU_OK, "%s", msg);
   th_protect(P, fuzz_prune_globals, NULL, msg, sizeof msg);
-  P->maxheap = 64u << 20;
+  proc_setmaxheap(P, 64u << 20);
   P->vm->budget = 500;
   P->reds = proc_budget(P);
   th_reset(L);
