@@ -150,7 +150,7 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
     jb.previous = parent->errorjmp;
     jb.status = LU_OK;
     parent->errorjmp = &jb;
-    if (setjmp(jb.b) == 0) {
+    if (LU_SETJMP(jb) == 0) {
       copy_valuestomsg(L, first, nargs + 1, m, args);
       parent->errorjmp = jb.previous;
     } else {
@@ -773,7 +773,7 @@ void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
     lu_Jmp rj;
     rj.previous = P->errorjmp;
     P->errorjmp = &rj;
-    if (setjmp(rj.b) == 0) render(P, L, &r, &e, 0);
+    if (LU_SETJMP(rj) == 0) render(P, L, &r, &e, 0);
     P->errorjmp = rj.previous;
     msg = rbuf;
   } else {
@@ -787,7 +787,7 @@ void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
   lu_Jmp jb;
   jb.previous = P->errorjmp;
   P->errorjmp = &jb;
-  if (setjmp(jb.b) == 0) {
+  if (LU_SETJMP(jb) == 0) {
     if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + 10);
     dbg_traceback(L, L, NULL, 0);
     fprintf(stderr, "%s\n", str_data(val_str(L->top - 1)));
@@ -806,7 +806,7 @@ static void sendable_reason(Proc *P, lu_State *L, Value *r) {
   lu_Jmp jb;
   jb.previous = P->errorjmp;
   P->errorjmp = &jb;
-  if (setjmp(jb.b) == 0) {
+  if (LU_SETJMP(jb) == 0) {
     copy_tomsg(L, r, probe);            /* frees probe when it fails */
     msg_free(probe);
   } else {
@@ -828,7 +828,7 @@ void proc_finish(Proc *P, const Value *reason) {
   lu_Jmp jb;
   jb.previous = NULL;
   P->errorjmp = &jb;
-  if (setjmp(jb.b) == 0) {
+  if (LU_SETJMP(jb) == 0) {
     Value r;
     val_copy(&r, reason);
     val_copy(L->top, &r);      /* keep it reachable */

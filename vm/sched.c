@@ -428,7 +428,7 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
   lu_Jmp jb;
   jb.previous = P->errorjmp;
   P->errorjmp = &jb;
-  if (setjmp(jb.b) == 0) {
+  if (LU_SETJMP(jb) == 0) {
     if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + 10);
     dbg_traceback(L, L, msg, 0);
     fprintf(stderr, "lurel: %s\n", str_data(val_str(L->top - 1)));
