@@ -119,7 +119,8 @@ static FreeLists *newlists(Proc *P) {
   return fl;
 }
 
-static void rawfree(Proc *P, void *b, size_t n) {
+/* (mem_giveblock, gc.h, keeps a block inline when P has lists with room) */
+void mem_giveblock_slow(Proc *P, void *b, size_t n) {
   /* a process keeps freed small blocks for its own next allocations, up
    * to a bound (a process that receives many messages frees blocks other
    * processes allocated: without the bound its lists would only grow).
@@ -127,6 +128,7 @@ static void rawfree(Proc *P, void *b, size_t n) {
    * freed anything (an idle one) has none. */
   if (n > MEM_SMALL) { free(b); return; }
   int c = memclass(n);
+  lu_assert(P->pstate != PS_FREEING || P->fl == NULL);
   if (P->pstate != PS_FREEING) {
     FreeLists *fl = P->fl;
     if (fl == NULL && (fl = newlists(P)) == NULL) { pool_give(P->vm, b, c); return; }
@@ -140,7 +142,7 @@ static void rawfree(Proc *P, void *b, size_t n) {
   pool_give(P->vm, b, c);
 }
 
-void *mem_alloc(Proc *P, size_t n) {
+void *mem_alloc_slow(Proc *P, size_t n) {
   if (lu_unlikely(P->maxheap != 0 || P->memlimited)) check_maxheap(P, n);
   void *b = rawalloc(P, n);
   if (lu_unlikely(b == NULL)) {
@@ -167,7 +169,7 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
     b = rawalloc(P, newsize);
     if (b != NULL) {
       memcpy(b, block, oldsize < newsize ? oldsize : newsize);
-      rawfree(P, block, oldsize);
+      mem_giveblock(P, block, oldsize);
     }
   } else {
     b = realloc(block, newsize);
@@ -180,7 +182,7 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
 /* a block for a message fragment: from the sender's free lists when it
  * has one (the block leaves this heap; the receiver's lists take it back
  * when it dies there), else malloc'd; not counted in this heap */
-void *mem_takeblock(Proc *P, size_t n) {
+void *mem_takeblock_slow(Proc *P, size_t n) {
   return rawalloc(P, n);
 }
 
@@ -224,20 +226,8 @@ void mem_setlimit(Proc *P, size_t limit) {
   P->memlimited = limit != 0;
 }
 
-/* the counterpart of mem_takeblock: a block that was never counted in P's
- * heap (a message that P received and is done with) joins P's free lists,
- * within their bound, for P's next allocations and messages */
-void mem_giveblock(Proc *P, void *b, size_t n) {
-  rawfree(P, b, n);
-}
-
 void mem_reserve(Proc *P, size_t more) {
   if (lu_unlikely(P->maxheap != 0 || P->memlimited)) check_maxheap(P, more);
-}
-
-void mem_free(Proc *P, void *block, size_t n) {
-  rawfree(P, block, n);
-  P->totalbytes -= n;
 }
 
 GCObj *gc_newobj(Proc *P, int tt, size_t sz) {
