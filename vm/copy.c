@@ -487,7 +487,7 @@ static void copy_finish(Copy *C) {
  * is copied in one step, without identity map or work list.  False: not
  * such a table (or no memory), the general copy takes it. */
 #define FLATMAX 16
-static bool isflat(Proc *P, const Table *s) {
+LU_INLINE bool isflat(Proc *P, const Table *s) {
   uint32_t n = s->asize;
   if (n == 0 || n > FLATMAX || s->metatable || !tab_isdummy(s) || (s->marked & (GC_LAZY | GC_MODULE)))
     return false;
@@ -496,12 +496,6 @@ static bool isflat(Proc *P, const Table *s) {
     if (val_iscollectable(v) && !(val_gc(v)->marked & GC_SHARED)) return false;
   }
   return ownidentity(P, s) == -100;      /* the receiver's own: a fix-up */
-}
-
-bool copy_cannotfail(Proc *P, const Value *v) {
-  if (val_isnil(v)) return false;
-  if (!val_iscollectable(v) || (val_gc(v)->marked & GC_SHARED)) return true;
-  return val_istable(v) && isflat(P, val_table(v));
 }
 
 /* a copy of the flat table s in one block, the array part inline (as

@@ -379,6 +379,29 @@ void proc_send(lu_State *L, const Value *dest, const Value *msg) {
   }
 }
 
+bool proc_trysend_protected(lu_State *L, const Value *dest, const Value *msg) {
+  Proc *P = L->P;
+  int32_t reds = P->reds;
+  Value errval;
+  val_copy(&errval, &L->errval);
+  lu_Jmp jb;
+  jb.previous = P->errorjmp;
+  jb.status = LU_OK;
+  P->errorjmp = &jb;
+  if (LU_SETJMP(jb) == 0) {
+    proc_send(L, dest, msg);
+    P->errorjmp = jb.previous;
+    return true;
+  }
+  /* the copy freed what it had made before raising; the message was not
+   * queued (deliver queues it after the copy) */
+  P->errorjmp = jb.previous;
+  if (jb.status != LU_ERRRUN && jb.status != LU_ERRMEM) lu_throw(L, jb.status);
+  P->reds = reds;
+  val_copy(&L->errval, &errval);
+  return false;
+}
+
 void proc_exitsignal(lu_State *L, uint64_t to, const Value *reason) {
   Proc *P = L->P;
   bool kill = val_isstr(reason) && strcmp(str_data(val_str(reason)), "kill") == 0;
