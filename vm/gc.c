@@ -521,14 +521,18 @@ static void sweep(Proc *P) {
       p = &o->next;
     } else {
       *p = o->next;
-      gc_freeobj(P, o);
+      /* (most of what dies is tables: messages received and dropped) */
+      if (o->tt == T_TABLE) tab_free(P, (Table *)o);
+      else gc_freeobj(P, o);
     }
   }
 }
 
-/* unreachable objects with finalizers go to tobefnz, in order */
-static void separatetobefnz(Proc *P, bool all) {
-  if (P->ex == NULL) return;
+/* unreachable objects with finalizers go to tobefnz, in order; false if
+ * there was none */
+static bool separatetobefnz(Proc *P, bool all) {
+  if (P->ex == NULL || P->ex->finobj == NULL) return false;
+  bool moved = false;
   GCObj **p = &P->ex->finobj;
   GCObj **lastnext = &P->ex->tobefnz;
   while (*lastnext) lastnext = &(*lastnext)->next;
@@ -539,7 +543,9 @@ static void separatetobefnz(Proc *P, bool all) {
     o->next = NULL;
     *lastnext = o;
     lastnext = &o->next;
+    moved = true;
   }
+  return moved;
 }
 
 static void unmarklist(GCObj *o) {
@@ -556,15 +562,21 @@ void gc_fullcollect(Proc *P) {
   /* weak values die before finalizers resurrect anything */
   clearbyvalues(work.weak);
   clearbyvalues(work.allweak);
-  /* unreachable objects with finalizers come back (marked) to be finalized */
-  separatetobefnz(P, false);
-  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(&work, o);
-  propagate(&work);
-  convergeephemerons(&work);
+  /* unreachable objects with finalizers come back (marked) to be
+   * finalized; with none, nothing new is marked and the weak values are
+   * cleared already */
+  bool resurrected = separatetobefnz(P, false);
+  if (resurrected) {
+    for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(&work, o);
+    propagate(&work);
+    convergeephemerons(&work);
+  }
   clearbykeys(work.ephemeron);
   clearbykeys(work.allweak);
-  clearbyvalues(work.weak);
-  clearbyvalues(work.allweak);
+  if (resurrected) {
+    clearbyvalues(work.weak);
+    clearbyvalues(work.allweak);
+  }
   /* the free lists may hold half of what the heap was before this sweep
    * (measured before, so the order of the frees does not decide which
    * size classes keep their blocks) */
