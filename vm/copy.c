@@ -580,8 +580,9 @@ static bool copyflat(lu_State *L, const Table *s, Msg *m) {
   return true;
 }
 
-void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
-  if (val_istable(v) && copyflat(L, val_table(v), m)) return;
+/* the general copy (its Copy, with the identity map and work list on the
+ * C stack, is no cost to the flat copy) */
+static LU_NOINLINE void copygeneral(lu_State *L, const Value *v, Msg *m) {
   Copy C;
   copy_init(&C, L, m);
   if (val_isnil(v)) C.err = "cannot send nil";
@@ -594,6 +595,11 @@ void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
     free(m);
     lu_errorf(L, "%s", e);
   }
+}
+
+void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
+  if (val_istable(v) && copyflat(L, val_table(v), m)) return;
+  copygeneral(L, v, m);
 }
 
 /* n values (a function and its arguments) into out[0..n-1], their objects

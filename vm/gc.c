@@ -82,16 +82,6 @@ void mem_releasefree(Proc *P) {
   P->fl = NULL;
 }
 
-/* A process that stays blocked (in receive) keeps at most MEM_IDLEKEEP
- * bytes in its free lists (sched.c decides when): the blocks a collection
- * freed are for the allocations that follow it, not for a process that may
- * wait for a long time (a million of them that each once did some work
- * would otherwise hold up to 64 KB each). */
-#define MEM_IDLEKEEP 4096
-bool mem_holdsmuch(Proc *P) {
-  return P->fl != NULL && P->fl->bytes > MEM_IDLEKEEP;
-}
-
 void mem_idle(Proc *P) {
   if (mem_holdsmuch(P)) mem_releasefree(P);
 }

@@ -85,8 +85,16 @@ static inline void mem_giveqmsg(Proc *P, void *b) {
  * keeps none) */
 void mem_releasefree(Proc *P);
 void mem_freepool(VM *vm);     /* the VM's pool of blocks, back to malloc (vm_free) */
+/* A process that stays blocked (in receive) keeps at most MEM_IDLEKEEP
+ * bytes in its free lists (sched.c decides when): the blocks a collection
+ * freed are for the allocations that follow it, not for a process that may
+ * wait for a long time (a million of them that each once did some work
+ * would otherwise hold up to 64 KB each). */
+#define MEM_IDLEKEEP 4096
+static inline bool mem_holdsmuch(Proc *P) {
+  return P->fl != NULL && P->fl->bytes > MEM_IDLEKEEP;
+}
 /* P stays blocked: give back its free lists if they hold much */
-bool mem_holdsmuch(Proc *P);
 void mem_idle(Proc *P);
 /* mem_alloc: a block of n bytes counted in P's heap (raises or kills the
  * process when it cannot be had); mem_takeblock: a block for a message
