@@ -620,8 +620,8 @@ void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m, Value *out)
   }
 }
 
-void copy_adopt(Proc *P, Msg *m) {
-  Fragment *F = &m->frag;
+/* the fix-ups: slots that get the receiver's own tables */
+static LU_NOINLINE void adoptfixes(Proc *P, Fragment *F) {
   lu_State *L = P->L;
   for (int j = 0; j < F->nfix; j++) {
     Fixup *f = &F->fix[j];
@@ -643,11 +643,14 @@ void copy_adopt(Proc *P, Msg *m) {
     }
     val_settable(f->slot, t);
   }
-  if (F->fix) {
-    if (F->capfix > 0) free(F->fix);
-    F->fix = NULL;
-    F->nfix = F->capfix = 0;
-  }
+  if (F->capfix > 0) free(F->fix);
+  F->fix = NULL;
+  F->nfix = F->capfix = 0;
+}
+
+void copy_adopt(Proc *P, Msg *m) {
+  Fragment *F = &m->frag;
+  if (F->fix) adoptfixes(P, F);
   if (F->objs) {
     F->tail->next = P->allgc;
     P->allgc = F->objs;
