@@ -220,15 +220,6 @@ void mem_reserve(Proc *P, size_t more) {
   if (lu_unlikely(P->maxheap != 0 || P->memlimited)) check_maxheap(P, more);
 }
 
-GCObj *gc_newobj(Proc *P, int tt, size_t sz) {
-  GCObj *o = mem_alloc(P, sz);
-  o->tt = (uint8_t)tt;
-  o->marked = 0;
-  o->next = P->allgc;
-  P->allgc = o;
-  return o;
-}
-
 /* ------------------------------------------------------------------- mark */
 
 static inline void markobj(GCWork *w, GCObj *o) {

@@ -169,7 +169,14 @@ LU_NORETURN void mem_error(Proc *P);
 #define GC_MINTHRESHOLD  (2 * 1024)
 
 /* New collectable object of tag tt and size sz, linked into P's heap. */
-GCObj *gc_newobj(Proc *P, int tt, size_t sz);
+static inline GCObj *gc_newobj(Proc *P, int tt, size_t sz) {
+  GCObj *o = mem_alloc(P, sz);
+  o->tt = (uint8_t)tt;
+  o->marked = 0;
+  o->next = P->allgc;
+  P->allgc = o;
+  return o;
+}
 
 /* Collect if the debt says so.  Call only at safe points.  The stress
  * build (LU_STRESS) collects at every one while the heap is under 256 KB,

@@ -364,7 +364,7 @@ static void deliver(lu_State *L, uint64_t to, const Value *msg) {
   sched_ready(P->vm, Q);
 }
 
-void proc_send(lu_State *L, const Value *dest, const Value *msg) {
+static inline void sendto(lu_State *L, const Value *dest, const Value *msg) {
   VM *vm = L->P->vm;
   if (val_ispid(dest)) deliver(L, val_pid(dest), msg);
   else if (val_isstr(dest)) {
@@ -379,6 +379,8 @@ void proc_send(lu_State *L, const Value *dest, const Value *msg) {
   }
 }
 
+void proc_send(lu_State *L, const Value *dest, const Value *msg) { sendto(L, dest, msg); }
+
 bool proc_trysend_protected(lu_State *L, const Value *dest, const Value *msg) {
   Proc *P = L->P;
   int32_t reds = P->reds;
@@ -389,7 +391,7 @@ bool proc_trysend_protected(lu_State *L, const Value *dest, const Value *msg) {
   jb.status = LU_OK;
   P->errorjmp = &jb;
   if (LU_SETJMP(jb) == 0) {
-    proc_send(L, dest, msg);
+    sendto(L, dest, msg);
     P->errorjmp = jb.previous;
     return true;
   }
