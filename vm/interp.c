@@ -522,7 +522,7 @@ static LClosure *recv_closure(VM *vm) {
 
 /* a call done without a frame of its own (recv_inline, send_inline)
  * returns the one value at func, adjusted to the nres its CALL wants */
-static inline void frameless_result(lu_State *L, Value *func, int nres) {
+LU_INLINE void frameless_result(lu_State *L, Value *func, int nres) {
   int wanted = nres == LU_MULTRET ? 1 : nres;
   for (int j = 1; j < wanted; j++) val_setnil(func + j);
   L->top = func + wanted;
