@@ -395,8 +395,9 @@ bool proc_trysend_protected(lu_State *L, const Value *dest, const Value *msg) {
     P->errorjmp = jb.previous;
     return true;
   }
-  /* the copy freed what it had made before raising; the message was not
-   * queued (deliver queues it after the copy) */
+  /* the copy freed what it had made before raising, and nothing was
+   * queued: deliver links the message to the receiver only once its copy
+   * is made (which this relies on) */
   P->errorjmp = jb.previous;
   if (jb.status != LU_ERRRUN && jb.status != LU_ERRMEM) lu_throw(L, jb.status);
   P->reds = reds;
