@@ -402,7 +402,7 @@ int main(int argc, char **argv) {
   lu_Jmp jb;
   jb.previous = NULL;
   P->errorjmp = &jb;
-  if (setjmp(jb.b) != 0) { l_message("cannot open the libraries"); return 1; }
+  if (LU_SETJMP(jb) != 0) { l_message("cannot open the libraries"); return 1; }
   int script = 0;
   int args = collectargs(argv, &script);
   /* before any library is materialised in any process */

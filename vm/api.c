@@ -438,11 +438,6 @@ int lu_tailcall(lu_State *L, int nargs) {
   return LU_SIG_TAILCALL;
 }
 
-void lu_charge(lu_State *L, size_t units) {
-  int32_t r = (int32_t)(units > 1000000 ? 1000000 : units);
-  L->P->reds -= r;
-}
-
 /* ----------------------------------------------------------------- errors */
 
 int lu_error(lu_State *L) {

@@ -123,7 +123,9 @@ int lu_tailcall(lu_State *L, int nargs);
  * "attempt to yield across a C-call boundary", and isyieldable is false. */
 #define lu_noyield(L)   ((L)->ci->callstatus |= CIST_NY)
 /* Charge reductions for work done in C (proportional to its size). */
-void lu_charge(lu_State *L, size_t units);
+static inline void lu_charge(lu_State *L, size_t units) {
+  L->P->reds -= (int32_t)(units > 1000000 ? 1000000 : units);
+}
 
 /* ---- errors ---- */
 LU_NORETURN int lu_error(lu_State *L);                      /* error value on top */

@@ -487,7 +487,7 @@ static void copy_finish(Copy *C) {
  * is copied in one step, without identity map or work list.  False: not
  * such a table (or no memory), the general copy takes it. */
 #define FLATMAX 16
-static bool isflat(Proc *P, const Table *s) {
+LU_INLINE bool isflat(Proc *P, const Table *s) {
   uint32_t n = s->asize;
   if (n == 0 || n > FLATMAX || s->metatable || !tab_isdummy(s) || (s->marked & (GC_LAZY | GC_MODULE)))
     return false;
@@ -496,12 +496,6 @@ static bool isflat(Proc *P, const Table *s) {
     if (val_iscollectable(v) && !(val_gc(v)->marked & GC_SHARED)) return false;
   }
   return ownidentity(P, s) == -100;      /* the receiver's own: a fix-up */
-}
-
-bool copy_cannotfail(Proc *P, const Value *v) {
-  if (val_isnil(v)) return false;
-  if (!val_iscollectable(v) || (val_gc(v)->marked & GC_SHARED)) return true;
-  return val_istable(v) && isflat(P, val_table(v));
 }
 
 /* a copy of the flat table s in one block, the array part inline (as
@@ -586,8 +580,9 @@ static bool copyflat(lu_State *L, const Table *s, Msg *m) {
   return true;
 }
 
-void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
-  if (val_istable(v) && copyflat(L, val_table(v), m)) return;
+/* the general copy (its Copy, with the identity map and work list on the
+ * C stack, is no cost to the flat copy) */
+static LU_NOINLINE void copygeneral(lu_State *L, const Value *v, Msg *m) {
   Copy C;
   copy_init(&C, L, m);
   if (val_isnil(v)) C.err = "cannot send nil";
@@ -600,6 +595,11 @@ void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
     free(m);
     lu_errorf(L, "%s", e);
   }
+}
+
+void copy_tomsg(lu_State *L, const Value *v, Msg *m) {
+  if (val_istable(v) && copyflat(L, val_table(v), m)) return;
+  copygeneral(L, v, m);
 }
 
 /* n values (a function and its arguments) into out[0..n-1], their objects
@@ -620,8 +620,8 @@ void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m, Value *out)
   }
 }
 
-void copy_adopt(Proc *P, Msg *m) {
-  Fragment *F = &m->frag;
+/* the fix-ups: slots that get the receiver's own tables */
+static LU_NOINLINE void adoptfixes(Proc *P, Fragment *F) {
   lu_State *L = P->L;
   for (int j = 0; j < F->nfix; j++) {
     Fixup *f = &F->fix[j];
@@ -643,11 +643,14 @@ void copy_adopt(Proc *P, Msg *m) {
     }
     val_settable(f->slot, t);
   }
-  if (F->fix) {
-    if (F->capfix > 0) free(F->fix);
-    F->fix = NULL;
-    F->nfix = F->capfix = 0;
-  }
+  if (F->capfix > 0) free(F->fix);
+  F->fix = NULL;
+  F->nfix = F->capfix = 0;
+}
+
+void copy_adopt(Proc *P, Msg *m) {
+  Fragment *F = &m->frag;
+  if (F->fix) adoptfixes(P, F);
   if (F->objs) {
     F->tail->next = P->allgc;
     P->allgc = F->objs;

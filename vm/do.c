@@ -16,7 +16,7 @@ void lu_throw(lu_State *L, int status) {
   Proc *P = L->P;
   if (P->errorjmp) {
     P->errorjmp->status = status;
-    longjmp(P->errorjmp->b, 1);
+    LU_LONGJMP(*P->errorjmp);
   }
   /* no driver: an error outside any run (a bug in the host) */
   fprintf(stderr, "lurel: PANIC: unprotected error: %s\n",
@@ -295,7 +295,7 @@ static int run(lu_State *L, const char *volatile raise) {
   for (;;) {
     P->errorjmp = &jb;
     jb.status = LU_OK;
-    if (setjmp(jb.b) == 0) {
+    if (LU_SETJMP(jb) == 0) {
       if (raise) {
         const char *msg = raise;
         raise = NULL;

@@ -91,16 +91,6 @@ void mem_releasefree(Proc *P) {
   P->fl = NULL;
 }
 
-/* A process that stays blocked (in receive) keeps at most MEM_IDLEKEEP
- * bytes in its free lists (sched.c decides when): the blocks a collection
- * freed are for the allocations that follow it, not for a process that may
- * wait for a long time (a million of them that each once did some work
- * would otherwise hold up to 64 KB each). */
-#define MEM_IDLEKEEP 4096
-bool mem_holdsmuch(Proc *P) {
-  return P->fl != NULL && P->fl->bytes > MEM_IDLEKEEP;
-}
-
 void mem_idle(Proc *P) {
   if (mem_holdsmuch(P)) mem_releasefree(P);
 }
@@ -128,7 +118,8 @@ static FreeLists *newlists(Proc *P) {
   return fl;
 }
 
-static void rawfree(Proc *P, void *b, size_t n) {
+/* (mem_giveblock, gc.h, keeps a block inline when P has lists with room) */
+void mem_giveblock_slow(Proc *P, void *b, size_t n) {
   /* a process keeps freed small blocks for its own next allocations, up
    * to a bound (a process that receives many messages frees blocks other
    * processes allocated: without the bound its lists would only grow).
@@ -136,6 +127,7 @@ static void rawfree(Proc *P, void *b, size_t n) {
    * freed anything (an idle one) has none. */
   if (n > MEM_SMALL) { free(b); return; }
   int c = memclass(n);
+  lu_assert(P->pstate != PS_FREEING || P->fl == NULL);
   if (P->pstate != PS_FREEING) {
     FreeLists *fl = P->fl;
     if (fl == NULL && (fl = newlists(P)) == NULL) { pool_give(P->vm, b, c); return; }
@@ -149,7 +141,7 @@ static void rawfree(Proc *P, void *b, size_t n) {
   pool_give(P->vm, b, c);
 }
 
-void *mem_alloc(Proc *P, size_t n) {
+void *mem_alloc_slow(Proc *P, size_t n) {
   if (lu_unlikely(P->heaplimits)) check_maxheap(P, n);
   void *b = rawalloc(P, n);
   if (lu_unlikely(b == NULL)) {
@@ -176,7 +168,7 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
     b = rawalloc(P, newsize);
     if (b != NULL) {
       memcpy(b, block, oldsize < newsize ? oldsize : newsize);
-      rawfree(P, block, oldsize);
+      mem_giveblock(P, block, oldsize);
     }
   } else {
     b = realloc(block, newsize);
@@ -189,7 +181,7 @@ void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize) {
 /* a block for a message fragment: from the sender's free lists when it
  * has one (the block leaves this heap; the receiver's lists take it back
  * when it dies there), else malloc'd; not counted in this heap */
-void *mem_takeblock(Proc *P, size_t n) {
+void *mem_takeblock_slow(Proc *P, size_t n) {
   return rawalloc(P, n);
 }
 
@@ -241,29 +233,8 @@ void proc_setmaxheap(Proc *P, size_t m) {
   P->heaplimits = x->memlimit != 0 || x->maxheap != 0;
 }
 
-/* the counterpart of mem_takeblock: a block that was never counted in P's
- * heap (a message that P received and is done with) joins P's free lists,
- * within their bound, for P's next allocations and messages */
-void mem_giveblock(Proc *P, void *b, size_t n) {
-  rawfree(P, b, n);
-}
-
 void mem_reserve(Proc *P, size_t more) {
   if (lu_unlikely(P->heaplimits)) check_maxheap(P, more);
-}
-
-void mem_free(Proc *P, void *block, size_t n) {
-  rawfree(P, block, n);
-  P->totalbytes -= n;
-}
-
-GCObj *gc_newobj(Proc *P, int tt, size_t sz) {
-  GCObj *o = mem_alloc(P, sz);
-  o->tt = (uint8_t)tt;
-  o->marked = 0;
-  o->next = P->allgc;
-  P->allgc = o;
-  return o;
 }
 
 /* ------------------------------------------------------------------- mark */
@@ -358,7 +329,10 @@ static void traversethread(GCWork *w, lu_State *th) {
   Value *o = th->stack;
   if (o == NULL) return;
   for (; o < th->top; o++) markvalue(w, o);
-  for (; o < th->stack_last + LU_EXTRA_STACK; o++) val_setnil(o);
+  /* the dead part to nil (T_NIL is 0): one memset, not a store per slot */
+  _Static_assert(T_NIL == 0, "a zeroed Value is nil");
+  Value *end = th->stack_last + LU_EXTRA_STACK;
+  if (o < end) memset(o, 0, (size_t)(end - o) * sizeof(Value));
   markvalue(w, &th->errval);
   if (th->hook) markvalue(w, &th->hook->f);
   for (UpVal *uv = th->openupval; uv; uv = uv->u.open.next) markobj(w, (GCObj *)uv);
@@ -548,14 +522,18 @@ static void sweep(Proc *P) {
       p = &o->next;
     } else {
       *p = o->next;
-      gc_freeobj(P, o);
+      /* (most of what dies is tables: messages received and dropped) */
+      if (o->tt == T_TABLE) tab_free(P, (Table *)o);
+      else gc_freeobj(P, o);
     }
   }
 }
 
-/* unreachable objects with finalizers go to tobefnz, in order */
-static void separatetobefnz(Proc *P, bool all) {
-  if (P->ex == NULL) return;
+/* unreachable objects with finalizers go to tobefnz, in order; false if
+ * there was none */
+static bool separatetobefnz(Proc *P, bool all) {
+  if (P->ex == NULL || P->ex->finobj == NULL) return false;
+  bool moved = false;
   GCObj **p = &P->ex->finobj;
   GCObj **lastnext = &P->ex->tobefnz;
   while (*lastnext) lastnext = &(*lastnext)->next;
@@ -566,7 +544,9 @@ static void separatetobefnz(Proc *P, bool all) {
     o->next = NULL;
     *lastnext = o;
     lastnext = &o->next;
+    moved = true;
   }
+  return moved;
 }
 
 static void unmarklist(GCObj *o) {
@@ -583,15 +563,21 @@ void gc_fullcollect(Proc *P) {
   /* weak values die before finalizers resurrect anything */
   clearbyvalues(work.weak);
   clearbyvalues(work.allweak);
-  /* unreachable objects with finalizers come back (marked) to be finalized */
-  separatetobefnz(P, false);
-  for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(&work, o);
-  propagate(&work);
-  convergeephemerons(&work);
+  /* unreachable objects with finalizers come back (marked) to be
+   * finalized; with none, nothing new is marked and the weak values are
+   * cleared already */
+  bool resurrected = separatetobefnz(P, false);
+  if (resurrected) {
+    for (GCObj *o = proc_tobefnz(P); o; o = o->next) markobj(&work, o);
+    propagate(&work);
+    convergeephemerons(&work);
+  }
   clearbykeys(work.ephemeron);
   clearbykeys(work.allweak);
-  clearbyvalues(work.weak);
-  clearbyvalues(work.allweak);
+  if (resurrected) {
+    clearbyvalues(work.weak);
+    clearbyvalues(work.allweak);
+  }
   /* the free lists may hold half of what the heap was before this sweep
    * (measured before, so the order of the frees does not decide which
    * size classes keep their blocks) */

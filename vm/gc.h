@@ -85,17 +85,71 @@ static inline void mem_giveqmsg(Proc *P, void *b) {
  * keeps none) */
 void mem_releasefree(Proc *P);
 void mem_freepool(VM *vm);     /* the VM's pool of blocks, back to malloc (vm_free) */
+/* A process that stays blocked (in receive) keeps at most MEM_IDLEKEEP
+ * bytes in its free lists (sched.c decides when): the blocks a collection
+ * freed are for the allocations that follow it, not for a process that may
+ * wait for a long time (a million of them that each once did some work
+ * would otherwise hold up to 64 KB each). */
+#define MEM_IDLEKEEP 4096
+static inline bool mem_holdsmuch(Proc *P) {
+  return P->fl != NULL && P->fl->bytes > MEM_IDLEKEEP;
+}
 /* P stays blocked: give back its free lists if they hold much */
-bool mem_holdsmuch(Proc *P);
 void mem_idle(Proc *P);
-void *mem_alloc(Proc *P, size_t n);
+/* mem_alloc: a block of n bytes counted in P's heap (raises or kills the
+ * process when it cannot be had); mem_takeblock: a block for a message
+ * fragment (copy.c), not counted.  The usual case, a small block on P's
+ * free list of its class and no heap limit, is inline. */
+void *mem_alloc_slow(Proc *P, size_t n);
+void *mem_takeblock_slow(Proc *P, size_t n);
+static inline void *mem_listblock(Proc *P, size_t n) {    /* NULL: none there */
+  FreeLists *fl = P->fl;
+  void *b;
+  if (n > MEM_SMALL || fl == NULL || (b = fl->l[mem_class(n)]) == NULL) return NULL;
+  fl->l[mem_class(n)] = *(void **)b;
+  fl->bytes -= FL_COUNT(mem_class(n));
+  return b;
+}
+static inline void *mem_alloc(Proc *P, size_t n) {
+  void *b;
+  if (lu_likely(!P->heaplimits) && (b = mem_listblock(P, n)) != NULL) {
+    P->totalbytes += n;
+    return b;
+  }
+  return mem_alloc_slow(P, n);
+}
+static inline void *mem_takeblock(Proc *P, size_t n) {    /* NULL: no memory */
+  void *b = mem_listblock(P, n);
+  return b != NULL ? b : mem_takeblock_slow(P, n);
+}
 void *mem_realloc(Proc *P, void *block, size_t oldsize, size_t newsize);
-void mem_free(Proc *P, void *block, size_t n);
 /* Before 'more' bytes are allocated outside mem_alloc and charged to P
  * (GMP limbs): raise or kill as mem_alloc would for them. */
 void proc_setmaxheap(Proc *P, size_t m);   /* max_heap_size (0: none) */
-void *mem_takeblock(Proc *P, size_t n);   /* for a message fragment (copy.c) */
-void mem_giveblock(Proc *P, void *b, size_t n);   /* such a block, back to P's lists */
+/* mem_giveblock, the counterpart of mem_takeblock: a block that was never
+ * counted in P's heap (a message that P received and is done with) joins
+ * P's free lists, within their bound, for P's next allocations and
+ * messages, else the VM's pool or malloc; mem_free, the same for a block
+ * of P's heap.  The usual case, a small block and room in the lists,
+ * is inline: a collection frees every dead object through here.  (A
+ * process being freed, PS_FREEING, has no lists: its blocks take the slow
+ * path, which sends them to the pool.) */
+void mem_giveblock_slow(Proc *P, void *b, size_t n);
+static inline void mem_giveblock(Proc *P, void *b, size_t n) {   /* not counted in P's heap */
+  FreeLists *fl = P->fl;
+  if (lu_likely(fl != NULL && n <= MEM_SMALL && fl->bytes < (64u << 10) + fl->cap)) {
+    int c = mem_class(n);
+    *(void **)b = fl->l[c];
+    fl->l[c] = b;
+    fl->bytes += FL_COUNT(c);
+    return;
+  }
+  mem_giveblock_slow(P, b, n);
+}
+static inline void mem_free(Proc *P, void *block, size_t n) {   /* counted in P's heap */
+  mem_giveblock(P, block, n);
+  P->totalbytes -= n;
+}
 void mem_reserve(Proc *P, size_t more);
 /* tests: allocation fails ("not enough memory") past limit bytes (0: none) */
 void mem_setlimit(Proc *P, size_t limit);
@@ -116,7 +170,14 @@ LU_NORETURN void mem_error(Proc *P);
 #define GC_MINTHRESHOLD  (2 * 1024)
 
 /* New collectable object of tag tt and size sz, linked into P's heap. */
-GCObj *gc_newobj(Proc *P, int tt, size_t sz);
+static inline GCObj *gc_newobj(Proc *P, int tt, size_t sz) {
+  GCObj *o = mem_alloc(P, sz);
+  o->tt = (uint8_t)tt;
+  o->marked = 0;
+  o->next = P->allgc;
+  P->allgc = o;
+  return o;
+}
 
 /* Collect if the debt says so.  Call only at safe points.  The stress
  * build (LU_STRESS) collects at every one while the heap is under 256 KB,

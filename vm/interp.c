@@ -522,7 +522,7 @@ static LClosure *recv_closure(VM *vm) {
 
 /* a call done without a frame of its own (recv_inline, send_inline)
  * returns the one value at func, adjusted to the nres its CALL wants */
-static inline void frameless_result(lu_State *L, Value *func, int nres) {
+LU_INLINE void frameless_result(lu_State *L, Value *func, int nres) {
   int wanted = nres == LU_MULTRET ? 1 : nres;
   for (int j = 1; j < wanted; j++) val_setnil(func + j);
   L->top = func + wanted;
@@ -630,15 +630,16 @@ call_lua: {
   }
 
 call_c: {
-    /* process.send(pid or alias, msg) from a Lua CALL, with a message
-     * whose copy cannot raise an error: sent here, with no C frame (and no
-     * LU_MINSTACK room, which would move a small process's stack out of
-     * its block); it returns the message, as the function does */
+    /* process.send(pid or alias, msg) from a Lua CALL: sent here, with no
+     * C frame (and no LU_MINSTACK room, which would move a small process's
+     * stack out of its block); it returns the message, as the function
+     * does.  A message that cannot be sent leaves no trace (proc_trysend)
+     * and the call goes on below: the function raises the error from its
+     * own frame. */
     if (lu_unlikely(cf == lib_process_send) && callflags == 0 && L->hookmask == 0 &&
         L->top - func == 3 && (val_ispid(func + 1) || val_isref(func + 1)) && ci_isLua(L->ci) &&
-        copy_cannotfail(P, func + 2)) {
+        proc_trysend(L, func + 1, func + 2)) {
       P->reds--;
-      proc_send(L, func + 1, func + 2);
       val_copy(func, func + 2);
       frameless_result(L, func, nres);
       ci = L->ci;

@@ -88,12 +88,14 @@ typedef int (*lu_KFunction)(lu_State *L, int status, intptr_t ctx);
 #define LU_NORETURN    __attribute__((noreturn))
 #define LU_PRINTF(a,b) __attribute__((format(printf, a, b)))
 #define LU_INLINE      static inline __attribute__((always_inline))
+#define LU_NOINLINE    __attribute__((noinline))
 #else
 #define lu_likely(x)   (x)
 #define lu_unlikely(x) (x)
 #define LU_NORETURN
 #define LU_PRINTF(a,b)
 #define LU_INLINE      static inline
+#define LU_NOINLINE
 #endif
 
 /* Internal assertions: on in debug and stress builds (LU_ASSERTS). */

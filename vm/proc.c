@@ -163,7 +163,7 @@ Proc *proc_spawn(lu_State *L, int nargs, const SpawnOpts *o, uint64_t *monref) {
     jb.previous = parent->errorjmp;
     jb.status = LU_OK;
     parent->errorjmp = &jb;
-    if (setjmp(jb.b) == 0) {
+    if (LU_SETJMP(jb) == 0) {
       copy_valuestomsg(L, first, nargs + 1, m, args);
       parent->errorjmp = jb.previous;
     } else {
@@ -378,7 +378,7 @@ static void deliver(lu_State *L, uint64_t to, const Value *msg) {
   sched_ready(P->vm, Q);
 }
 
-void proc_send(lu_State *L, const Value *dest, const Value *msg) {
+static inline void sendto(lu_State *L, const Value *dest, const Value *msg) {
   VM *vm = L->P->vm;
   if (val_ispid(dest)) deliver(L, val_pid(dest), msg);
   else if (val_isstr(dest)) {
@@ -391,6 +391,32 @@ void proc_send(lu_State *L, const Value *dest, const Value *msg) {
   } else {
     lu_errorf(L, "bad destination (a %s value)", tm_objtypename(L->P, dest));
   }
+}
+
+void proc_send(lu_State *L, const Value *dest, const Value *msg) { sendto(L, dest, msg); }
+
+bool proc_trysend_protected(lu_State *L, const Value *dest, const Value *msg) {
+  Proc *P = L->P;
+  int32_t reds = P->reds;
+  Value errval;
+  val_copy(&errval, &L->errval);
+  lu_Jmp jb;
+  jb.previous = P->errorjmp;
+  jb.status = LU_OK;
+  P->errorjmp = &jb;
+  if (LU_SETJMP(jb) == 0) {
+    sendto(L, dest, msg);
+    P->errorjmp = jb.previous;
+    return true;
+  }
+  /* the copy freed what it had made before raising, and nothing was
+   * queued: deliver links the message to the receiver only once its copy
+   * is made (which this relies on) */
+  P->errorjmp = jb.previous;
+  if (jb.status != LU_ERRRUN && jb.status != LU_ERRMEM) lu_throw(L, jb.status);
+  P->reds = reds;
+  val_copy(&L->errval, &errval);
+  return false;
 }
 
 void proc_exitsignal(lu_State *L, uint64_t to, const Value *reason) {
@@ -787,7 +813,7 @@ void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
     lu_Jmp rj;
     rj.previous = P->errorjmp;
     P->errorjmp = &rj;
-    if (setjmp(rj.b) == 0) render(P, L, &r, &e, 0);
+    if (LU_SETJMP(rj) == 0) render(P, L, &r, &e, 0);
     P->errorjmp = rj.previous;
     msg = rbuf;
   } else {
@@ -801,7 +827,7 @@ void proc_report(Proc *P, lu_State *L, const Value *err, int status) {
   lu_Jmp jb;
   jb.previous = P->errorjmp;
   P->errorjmp = &jb;
-  if (setjmp(jb.b) == 0) {
+  if (LU_SETJMP(jb) == 0) {
     if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + 10);
     dbg_traceback(L, L, NULL, 0);
     fprintf(stderr, "%s\n", str_data(val_str(L->top - 1)));
@@ -820,7 +846,7 @@ static void sendable_reason(Proc *P, lu_State *L, Value *r) {
   lu_Jmp jb;
   jb.previous = P->errorjmp;
   P->errorjmp = &jb;
-  if (setjmp(jb.b) == 0) {
+  if (LU_SETJMP(jb) == 0) {
     copy_tomsg(L, r, probe);            /* frees probe when it fails */
     msg_free(probe);
   } else {
@@ -842,7 +868,7 @@ void proc_finish(Proc *P, const Value *reason) {
   lu_Jmp jb;
   jb.previous = NULL;
   P->errorjmp = &jb;
-  if (setjmp(jb.b) == 0) {
+  if (LU_SETJMP(jb) == 0) {
     Value r;
     val_copy(&r, reason);
     val_copy(L->top, &r);      /* keep it reachable */

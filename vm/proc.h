@@ -102,9 +102,6 @@ void copy_tomsg(lu_State *L, const Value *v, Msg *m);
 /* n values at vals into out[0..n-1], their objects in m's fragment (spawn:
  * adopt m before out goes) */
 void copy_valuestomsg(lu_State *L, const Value *vals, int n, Msg *m, Value *out);
-/* Is v sent by a copy that raises no error (a scalar, an atom, a flat
- * table: only out of memory can stop it)? */
-bool copy_cannotfail(Proc *P, const Value *v);
 /* Adopt a message's fragment into P's heap (fix-ups resolved). */
 void copy_adopt(Proc *P, Msg *m);
 /* Free a message that was never adopted. */
@@ -148,6 +145,23 @@ uint64_t vm_newref(VM *vm);
 
 /* send: dest is a pid, a registered name or an alias; copies msg */
 void proc_send(lu_State *L, const Value *dest, const Value *msg);
+/* proc_send for a caller that has no C frame of its own (the interpreter's
+ * inline process.send): an error (a message that cannot be sent, no
+ * memory) is not raised but undone (nothing was sent; the reductions and
+ * L->errval are as before) and false returned; the caller then calls
+ * process.send as a function, which raises it from its own frame.  Other
+ * throws (the process is killed) go on. */
+bool proc_trysend_protected(lu_State *L, const Value *dest, const Value *msg);
+static inline bool proc_trysend(lu_State *L, const Value *dest, const Value *msg) {
+  /* to a pid or an alias, a value that travels as it is raises nothing:
+   * no protection needed */
+  if ((val_ispid(dest) || val_isref(dest)) && !val_isnil(msg) &&
+      (!val_iscollectable(msg) || (val_gc(msg)->marked & GC_SHARED))) {
+    proc_send(L, dest, msg);
+    return true;
+  }
+  return proc_trysend_protected(L, dest, msg);
+}
 void proc_sendsignal(VM *vm, uint64_t from, uint64_t to, int kind, Msg *m);
 /* exit signal from L's process to pid with reason */
 void proc_exitsignal(lu_State *L, uint64_t to, const Value *reason);

@@ -428,7 +428,7 @@ static void report_main(Proc *P, lu_State *L, const Value *err) {
   lu_Jmp jb;
   jb.previous = P->errorjmp;
   P->errorjmp = &jb;
-  if (setjmp(jb.b) == 0) {
+  if (LU_SETJMP(jb) == 0) {
     if (L->stack_last - L->top < 5) stack_realloc(L, stack_size(L) + 10);
     dbg_traceback(L, L, msg, 0);
     fprintf(stderr, "lurel: %s\n", str_data(val_str(L->top - 1)));
@@ -519,9 +519,10 @@ static void trim_idle(VM *vm, bool all) {
 
 /* run P for one slice; returns true when it ended (and was finished) */
 static bool runslice(VM *vm, Proc *P, int *mainstatus) {
+  int32_t budget = proc_budget(P);       /* (vm->budget is set once, at start) */
   vm->current = P;
   P->pstate = PS_RUNNING;
-  P->reds = proc_budget(P);
+  P->reds = budget;
   bool ismain = (P == vm->mainproc);
   if (P->inbox_head && !proc_drain(P)) {
     Value r;
@@ -539,8 +540,8 @@ static bool runslice(VM *vm, Proc *P, int *mainstatus) {
   vm->current = NULL;
   /* the slice's reductions go to the total (process.info reads
    * reductions + budget - reds) */
-  P->reductions += (uint64_t)((int64_t)proc_budget(P) - P->reds);
-  P->reds = proc_budget(P);
+  P->reductions += (uint64_t)((int64_t)budget - P->reds);
+  P->reds = budget;
   switch (st) {
     case LU_PREEMPT:
       P->pstate = PS_WAITING;

@@ -445,7 +445,7 @@ void tab_resize(Proc *P, Table *t, uint32_t newasize, uint32_t nhsize) {
     jb.previous = P->errorjmp;
     jb.status = LU_OK;
     P->errorjmp = &jb;
-    if (setjmp(jb.b) == 0) {
+    if (LU_SETJMP(jb) == 0) {
       if (inl) {
         na = mem_alloc(P, newasize * sizeof(Value));
         memcpy(na, t->array, (oldasize < newasize ? oldasize : newasize) * sizeof(Value));

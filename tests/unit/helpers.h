@@ -74,7 +74,7 @@ static inline int th_protect(Proc *P, th_Fn f, void *ud, char *msg, size_t msgsz
   jb.status = LU_OK;
   P->errorjmp = &jb;
   if (msg && msgsz) msg[0] = '\0';
-  if (setjmp(jb.b) == 0) {
+  if (LU_SETJMP(jb) == 0) {
     f(P->L, ud);
     P->errorjmp = jb.previous;
     return LU_OK;

@@ -1,9 +1,9 @@
 -- lurel-only
--- process.send called by a plain Lua call with a pid and a message whose
--- copy cannot fail (a scalar, an atom, a flat table) is done by the
--- interpreter without a C frame.  It must behave exactly as the library
--- function: the result, results adjusted to what the call wants, errors,
--- hooks and the order of messages.
+-- process.send called by a plain Lua call with a pid or an alias is done
+-- by the interpreter without a C frame (a message that cannot be sent is
+-- then sent again by the function, which raises the error).  It must
+-- behave exactly as the library function: the result, results adjusted to
+-- what the call wants, errors, hooks and the order of messages.
 local P = process
 local me = P.self()
 
@@ -105,6 +105,38 @@ do
   P.send(me, {"holes", {nil, 2}, nil, {3}})
   m = P.receive()
   check(m[1] == "holes" and m[2][2] == 2 and m[2][1] == nil and m[4][1] == 3, "holes stay holes")
+end
+
+-- a message whose copy fails (found deep inside it) is tried inline first:
+-- the failed try must leave no trace, and the error must come from
+-- process.send's own frame (the position of its Lua caller, as for any C
+-- function; a traceback showing process.send)
+do
+  local co = coroutine.create(print)
+  local bad = {"x", {1, {co}}}
+  local ok, e = pcall(function() P.send(me, bad) end)
+  check(not ok and tostring(e):match("send_inline%.lua:%d+: cannot send a coroutine$"),
+        "the error, with the caller's position: " .. tostring(e))
+  ok, e = pcall(P.send, me, bad)
+  check(not ok and e == "cannot send a coroutine", "called by pcall, no position: " .. tostring(e))
+  local tb
+  xpcall(function() P.send(me, {1, co}) end, function(m) tb = debug.traceback(m) end)
+  check(tb and tb:find("in function 'process.send'", 1, true) ~= nil, "the traceback shows process.send's frame")
+  local alias = P.alias()
+  ok, e = pcall(function() P.send(alias, {{co}}) end)
+  check(not ok and tostring(e):find("cannot send a coroutine", 1, true), "to an alias too: " .. tostring(e))
+  P.unalias(alias)
+  check(P.receive(0) == nil, "a failed send sent nothing")
+  -- the state after a failed try is sound: the next sends work
+  P.send(me, {"after", {1}})
+  P.send(me, {"flat", 2})
+  local a, b = P.receive(), P.receive()
+  check(a[1] == "after" and a[2][1] == 1 and b[1] == "flat" and b[2] == 2, "sends after a failed one")
+  local n = 0
+  for i = 1, 100 do
+    if not pcall(function() P.send(me, {i, {co}}) end) then n = n + 1 end
+  end
+  check(n == 100 and P.receive(0) == nil, "many failed sends: all raise, none arrives")
 end
 
 if failed > 0 then error(failed .. " checks failed") end
