@@ -363,8 +363,7 @@ static void deliver(lu_State *L, uint64_t to, const Value *msg) {
   if (Q == NULL) return;                 /* dead: dropped silently */
   proc_prefetch(Q, 0);                   /* not read until the copy is made */
   Msg *m = msg_new(P, MSG_DATA, P->pid);
-  /* a number, boolean, pid, ref or atom travels as it is: no fragment */
-  if (!val_isnil(msg) && (!val_iscollectable(msg) || (val_gc(msg)->marked & GC_SHARED)))
+  if (msg_asis(msg))
     val_copy(&m->v, msg);
   else
     copy_tomsg(L, msg, m);               /* frees m when it raises */

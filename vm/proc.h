@@ -152,11 +152,15 @@ void proc_send(lu_State *L, const Value *dest, const Value *msg);
  * process.send as a function, which raises it from its own frame.  Other
  * throws (the process is killed) go on. */
 bool proc_trysend_protected(lu_State *L, const Value *dest, const Value *msg);
+/* A number, boolean, pid, ref or atom travels in the message header as it
+ * is: no fragment, nothing to copy (proc.c: deliver) */
+static inline bool msg_asis(const Value *v) {
+  return !val_isnil(v) && (!val_iscollectable(v) || (val_gc(v)->marked & GC_SHARED));
+}
 static inline bool proc_trysend(lu_State *L, const Value *dest, const Value *msg) {
   /* to a pid or an alias, a value that travels as it is raises nothing:
    * no protection needed */
-  if ((val_ispid(dest) || val_isref(dest)) && !val_isnil(msg) &&
-      (!val_iscollectable(msg) || (val_gc(msg)->marked & GC_SHARED))) {
+  if ((val_ispid(dest) || val_isref(dest)) && msg_asis(msg)) {
     proc_send(L, dest, msg);
     return true;
   }
