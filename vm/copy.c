@@ -26,6 +26,9 @@
 typedef struct { GCObj *src, *dst; } Pair;
 
 #define SMALLMAP 32       /* identity map and work list start on the C stack */
+#define MAP0      8       /* the map's first size, within smallmap: a spawn or a
+                             message copies a few objects, and clearing 8 slots
+                             costs a quarter of clearing 32 */
 
 typedef struct Copy {
   lu_State *L;
@@ -78,16 +81,26 @@ static GCObj *mapget(Copy *C, const GCObj *src) {
 
 static void mapput(Copy *C, GCObj *src, GCObj *dst) {
   if (C->mapn == 0 && C->map == C->smallmap)
-    memset(C->smallmap, 0, sizeof C->smallmap);     /* cleared on first use */
+    memset(C->smallmap, 0, C->mapsize * sizeof(Pair));   /* cleared on first use */
   if ((C->mapn + 1) * 2 > C->mapsize) {
     size_t ns = C->mapsize * 2;
-    Pair *nm = calloc(ns, sizeof(Pair));
-    if (!nm) { C->err = "not enough memory"; return; }
+    Pair old[SMALLMAP / 2];
+    const Pair *from = C->map;
+    Pair *nm;
+    if (ns <= SMALLMAP) {                 /* grows within smallmap */
+      memcpy(old, C->map, C->mapsize * sizeof(Pair));
+      from = old;
+      nm = C->smallmap;
+      memset(nm, 0, ns * sizeof(Pair));
+    } else if ((nm = calloc(ns, sizeof(Pair))) == NULL) {
+      C->err = "not enough memory";
+      return;
+    }
     for (size_t j = 0; j < C->mapsize; j++) {
-      if (C->map[j].src) {
-        size_t i = hptr(C->map[j].src, ns - 1);
+      if (from[j].src) {
+        size_t i = hptr(from[j].src, ns - 1);
         while (nm[i].src) i = (i + 1) & (ns - 1);
-        nm[i] = C->map[j];
+        nm[i] = from[j];
       }
     }
     if (C->map != C->smallmap) free(C->map);
@@ -464,7 +477,7 @@ static void copy_init(Copy *C, lu_State *L, Msg *m) {
   C->P = L->P;
   C->F = &m->frag;
   C->map = C->smallmap;
-  C->mapsize = SMALLMAP;
+  C->mapsize = MAP0;
   C->mapn = 0;                            /* smallmap is cleared by the first mapput */
   C->work = C->smallwork;
   C->capwork = SMALLMAP;
