@@ -96,18 +96,9 @@ void mem_idle(Proc *P) {
 }
 
 static void *rawalloc(Proc *P, size_t n) {
-  if (n <= MEM_SMALL) {
-    int c = memclass(n);
-    FreeLists *fl = P->fl;
-    void *b;
-    if (fl && (b = fl->l[c]) != NULL) {
-      fl->l[c] = *(void **)b;
-      fl->bytes -= FL_COUNT(c);
-      return b;
-    }
-    return pool_take(P->vm, c);
-  }
-  return malloc(n);
+  void *b = mem_listblock(P, n);
+  if (b != NULL) return b;
+  return n <= MEM_SMALL ? pool_take(P->vm, memclass(n)) : malloc(n);
 }
 
 static FreeLists *newlists(Proc *P) {
@@ -131,12 +122,7 @@ void mem_giveblock_slow(Proc *P, void *b, size_t n) {
   if (P->pstate != PS_FREEING) {
     FreeLists *fl = P->fl;
     if (fl == NULL && (fl = newlists(P)) == NULL) { pool_give(P->vm, b, c); return; }
-    if (fl->bytes < (64u << 10) + fl->cap) {
-      *(void **)b = fl->l[c];
-      fl->l[c] = b;
-      fl->bytes += FL_COUNT(c);
-      return;
-    }
+    if (fl_hasroom(fl)) { fl_push(fl, b, c); return; }
   }
   pool_give(P->vm, b, c);
 }
@@ -220,17 +206,20 @@ void mem_giveqmsg_slow(Proc *P, void *b) {
   free(b);
 }
 
+/* the one bit mem_alloc tests, after either limit changed */
+static void setheaplimits(Proc *P) {
+  P->heaplimits = P->ex->memlimit != 0 || P->ex->maxheap != 0;
+}
+
 void mem_setlimit(Proc *P, size_t limit) {
-  ProcExtra *x = proc_extra(P);
-  x->memlimit = limit;
-  P->heaplimits = x->memlimit != 0 || x->maxheap != 0;
+  proc_extra(P)->memlimit = limit;
+  setheaplimits(P);
 }
 
 void proc_setmaxheap(Proc *P, size_t m) {
   if (m == 0 && P->ex == NULL) return;
-  ProcExtra *x = proc_extra(P);
-  x->maxheap = m;
-  P->heaplimits = x->memlimit != 0 || x->maxheap != 0;
+  proc_extra(P)->maxheap = m;
+  setheaplimits(P);
 }
 
 void mem_reserve(Proc *P, size_t more) {

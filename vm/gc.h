@@ -110,6 +110,13 @@ static inline void *mem_listblock(Proc *P, size_t n) {    /* NULL: none there */
   fl->bytes -= FL_COUNT(mem_class(n));
   return b;
 }
+/* the lists keep at most 64 KB + cap; a small block of class c joins them */
+static inline bool fl_hasroom(const FreeLists *fl) { return fl->bytes < (64u << 10) + fl->cap; }
+static inline void fl_push(FreeLists *fl, void *b, int c) {
+  *(void **)b = fl->l[c];
+  fl->l[c] = b;
+  fl->bytes += FL_COUNT(c);
+}
 static inline void *mem_alloc(Proc *P, size_t n) {
   void *b;
   if (lu_likely(!P->heaplimits) && (b = mem_listblock(P, n)) != NULL) {
@@ -137,11 +144,8 @@ void proc_setmaxheap(Proc *P, size_t m);   /* max_heap_size (0: none) */
 void mem_giveblock_slow(Proc *P, void *b, size_t n);
 static inline void mem_giveblock(Proc *P, void *b, size_t n) {   /* not counted in P's heap */
   FreeLists *fl = P->fl;
-  if (lu_likely(fl != NULL && n <= MEM_SMALL && fl->bytes < (64u << 10) + fl->cap)) {
-    int c = mem_class(n);
-    *(void **)b = fl->l[c];
-    fl->l[c] = b;
-    fl->bytes += FL_COUNT(c);
+  if (lu_likely(fl != NULL && n <= MEM_SMALL && fl_hasroom(fl))) {
+    fl_push(fl, b, mem_class(n));
     return;
   }
   mem_giveblock_slow(P, b, n);

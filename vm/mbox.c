@@ -261,17 +261,23 @@ static int skip(lu_State *L, const Value *pat) {
   }
 }
 
+/* The first message from the save pointer on that pat may match, *P->save
+ * left at it: what mbox_match says of it (1, or -1: the Lua matcher must
+ * say), 0 when none is left (the save pointer at the end), 2 when out of
+ * reductions.  There is a message at the save pointer. */
+static inline int firstmatch(lu_State *L, const Value *pat) {
+  int r = val_isnil(pat) ? 1 : mbox_match(pat, &(*L->P->save)->v, 0);
+  return r == 0 ? skip(L, pat) : r;
+}
+
 int mbox_scan(lu_State *L, const Value *pat, Value *ra) {
   Proc *P = L->P;
   if (*P->save == NULL) mbox_drain(L);
   QMsg *m = *P->save;
   if (m != NULL) {
-    int r = val_isnil(pat) ? 1 : mbox_match(pat, &m->v, 0);
-    if (r == 0) {
-      r = skip(L, pat);
-      if (r == 2) return -1;
-      m = *P->save;
-    }
+    int r = firstmatch(L, pat);
+    if (r == 2) return -1;
+    m = *P->save;
     if (r != 0) {
       escapes(m);                         /* the Lua matcher gets it */
       val_copy(ra, &m->v);
@@ -306,17 +312,13 @@ int mbox_recv(lu_State *L, Value *ra) {
   Proc *P = L->P;
   if (ra->tt != T_TRUE) recvbegin(L, ra + 1, ra + 2);   /* a new receive (R[A] nil) */
   const Value *pat = ra + 2, *to = ra + 3;
-  bool any = val_isnil(pat);
   for (;;) {
     QMsg *m;
     if (*P->save == NULL) mbox_drain(L);
-    if ((m = *P->save) != NULL) {
-      int r = any ? 1 : mbox_match(pat, &m->v, 0);
-      if (r == 0) {                          /* look further: the fast scan */
-        r = skip(L, pat);
-        if (r == 2) { val_settrue(ra); return -1; }
-        m = *P->save;
-      }
+    if (*P->save != NULL) {
+      int r = firstmatch(L, pat);
+      if (r == 2) { val_settrue(ra); return -1; }
+      m = *P->save;
       if (r == 1) {                          /* the common case: done in C */
         mbox_take(P, ra);
         val_setnil(ra + 1);

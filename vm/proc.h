@@ -157,10 +157,11 @@ bool proc_trysend_protected(lu_State *L, const Value *dest, const Value *msg);
 static inline bool msg_asis(const Value *v) {
   return !val_isnil(v) && (!val_iscollectable(v) || (val_gc(v)->marked & GC_SHARED));
 }
+/* dest: a pid or an alias (a ref), as the interpreter has checked */
 static inline bool proc_trysend(lu_State *L, const Value *dest, const Value *msg) {
   /* to a pid or an alias, a value that travels as it is raises nothing:
    * no protection needed */
-  if ((val_ispid(dest) || val_isref(dest)) && msg_asis(msg)) {
+  if (msg_asis(msg)) {
     proc_send(L, dest, msg);
     return true;
   }
